@@ -1,0 +1,184 @@
+"""Identifier normalisers for R5 (form.md, registers.md).
+
+Each function takes the text as filled in and returns its canonical form, or
+raises :class:`FormatError` with a sentence for a person. Canonical forms are
+fixed points: normalising a normalised value returns it unchanged.
+"""
+
+import re
+from datetime import date
+
+import phonenumbers
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import EmailValidator
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.nl import brin, postcode
+
+from .constants import ErrorCode
+from .gemeenten import is_known_gemeentecode
+
+
+class FormatError(Exception):
+    def __init__(self, reason: Promise | str, code: str = ErrorCode.INVALID) -> None:
+        super().__init__(str(code))
+        self.reason = reason
+        self.code = code
+
+
+_SEPARATORS = re.compile(r"[\s.\-]+")
+_DIGITS = re.compile(r"\d+")
+_ALNUM = re.compile(r"[A-Z0-9]+")
+_HUISNUMMER = re.compile(r"[1-9]\d{0,4}(?:[ \-/]?[A-Za-z0-9]+(?:[ \-/][A-Za-z0-9]+)*)?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_email_validator = EmailValidator()
+
+
+def _strip_separators(value: str) -> str:
+    return _SEPARATORS.sub("", value)
+
+
+def normalise_brincode(value: str) -> str:
+    compact = brin.compact(value)
+    try:
+        brin.validate(compact)
+    except StdnumError:
+        raise FormatError(
+            _("A BRIN code is 2 digits followed by 2 letters, for example 05KO.")
+        ) from None
+    if len(compact) == 6:
+        raise FormatError(
+            format_lazy(
+                _(
+                    "{vestigingscode} is a vestigingscode. Fill in the instellingscode "
+                    "of 4 characters: {instellingscode}."
+                ),
+                vestigingscode=compact,
+                instellingscode=compact[:4],
+            )
+        )
+    return compact
+
+
+def normalise_bestuursnummer(value: str) -> str:
+    compact = _strip_separators(value)
+    if len(compact) != 5 or not _DIGITS.fullmatch(compact):
+        raise FormatError(_("A bestuursnummer is 5 digits, for example 40169."))
+    return compact
+
+
+def normalise_gemeentecode(value: str) -> str:
+    compact = _strip_separators(value).upper().removeprefix("GM")
+    # Interpretation: spreadsheets drop leading zeros ("14" for 0014), so 1-4
+    # digits are padded to the CBS form.
+    if not compact or len(compact) > 4 or not _DIGITS.fullmatch(compact):
+        raise FormatError(_("A gemeentecode is 4 digits, for example 0014 (or GM0014)."))
+    code = compact.zfill(4)
+    if not is_known_gemeentecode(code):
+        raise FormatError(
+            format_lazy(_("There is no municipality with gemeentecode {code}."), code=code),
+            code=ErrorCode.UNKNOWN,
+        )
+    return code
+
+
+def normalise_kvk_nummer(value: str) -> str:
+    compact = _strip_separators(value)
+    if _DIGITS.fullmatch(compact) and len(compact) == 12:
+        raise FormatError(
+            _("This looks like a vestigingsnummer (12 digits). Fill in the KvK-nummer of 8 digits.")
+        )
+    if len(compact) != 8 or not _DIGITS.fullmatch(compact):
+        raise FormatError(_("A KvK-nummer is 8 digits, for example 41002315."))
+    return compact
+
+
+def normalise_crediteurnummer(value: str) -> str:
+    compact = _strip_separators(value).upper()
+    if not 1 <= len(compact) <= 20 or not _ALNUM.fullmatch(compact):
+        raise FormatError(_("A crediteurnummer has 1 to 20 letters or digits."))
+    return compact
+
+
+def normalise_postcode(value: str) -> str:
+    try:
+        return str(postcode.validate(value))
+    except StdnumError:
+        raise FormatError(_("Fill in a Dutch postcode, for example 9700 VB.")) from None
+
+
+def normalise_telefoon(value: str) -> str:
+    try:
+        number = phonenumbers.parse(value, "NL")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise FormatError(
+            _("Fill in a valid telephone number, for example 050 599 8440 or +31 50 599 8440.")
+        )
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def normalise_email(value: str) -> str:
+    try:
+        _email_validator(value)
+    except DjangoValidationError:
+        raise FormatError(
+            _("Fill in a valid e-mail address, for example naam@school.nl.")
+        ) from None
+    # The domain is case-insensitive; the local part is kept as written.
+    local, _at, domain = value.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def normalise_huisnummer(value: str) -> str:
+    collapsed = " ".join(value.split())
+    if not _HUISNUMMER.fullmatch(collapsed):
+        raise FormatError(
+            _("Fill in a house number with an optional addition, for example 12, 12a or 12-2.")
+        )
+    return collapsed
+
+
+def normalise_serienummer(value: str) -> str:
+    compact = _strip_separators(value).upper()
+    if not 4 <= len(compact) <= 20 or not _ALNUM.fullmatch(compact):
+        raise FormatError(_("A serial number has 4 to 20 letters or digits."))
+    return compact
+
+
+def parse_signing_date(value: str, today: date) -> str:
+    """R14: a real date (YYYY-MM-DD), not in the future."""
+    try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        raise FormatError(
+            _("Fill in a real date as year-month-day, for example 2026-11-27.")
+        ) from None
+    if parsed > today:
+        raise FormatError(_("The date of signing cannot be in the future."))
+    return parsed.isoformat()
+
+
+def collapse_whitespace(value: str) -> str:
+    return " ".join(value.split())
+
+
+# Identifiers per JSON path (R5). Other text fields only have their whitespace collapsed.
+IDENTIFIER_NORMALISERS = {
+    "organisatie.brincode": normalise_brincode,
+    "organisatie.bestuursnummer": normalise_bestuursnummer,
+    "organisatie.gemeentecode": normalise_gemeentecode,
+    "organisatie.kvkNummer": normalise_kvk_nummer,
+    "organisatie.crediteurnummer": normalise_crediteurnummer,
+    "organisatie.postcode": normalise_postcode,
+    "organisatie.huisnummer": normalise_huisnummer,
+    "beheerder.telefoon": normalise_telefoon,
+    "beheerder.email": normalise_email,
+    "ondertekening.email": normalise_email,
+    "intrekking.serienummerTokengenerator": normalise_serienummer,
+}
