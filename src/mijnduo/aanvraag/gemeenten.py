@@ -4,7 +4,8 @@ import csv
 from functools import cache
 from pathlib import Path
 
-CBS_FILE = Path(__file__).parent / "data" / "gemeenten-cbs-2023.csv"
+# Shared with the register import; the file lives in the package, not in an app.
+CBS_FILE = Path(__file__).resolve().parent.parent / "data" / "cbs" / "gemeenten-alfabetisch-2023.csv"
 
 
 @cache

@@ -1,0 +1,152 @@
+"""JSON API v1 (form.md §4): validate, submit and read applications."""
+
+import hashlib
+import json
+import re
+from typing import Any
+
+from django.db import IntegrityError
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ParseError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from mijnduo.aanvraag.validator import ValidationResult, validate
+from mijnduo.identity.authentication import ApiPrincipal
+from mijnduo.registry.selectors import held_beheerautorisaties
+
+from ..constants import Channel
+from ..models import Application
+from ..selectors import application_by_idempotency_key, application_for_api_client
+from ..services import application_submit
+from . import openapi
+from .problems import (
+    BAD_REQUEST,
+    IDEMPOTENCY_MISMATCH,
+    NOT_FOUND,
+    UNSUPPORTED_MEDIA_TYPE,
+    VALIDATION,
+    ApiProblem,
+)
+from .serializers import application_body, submitted_body, validation_body
+
+_IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+
+
+def _problem_responses(*statuses: int) -> dict[Any, Any]:
+    return {(status, "application/problem+json"): openapi.PROBLEM_SCHEMA for status in statuses}
+
+
+def _document(request: Request) -> Any:
+    if not request.META.get("CONTENT_LENGTH", "").strip("0"):
+        raise ParseError(_("The request body is empty: send the document as a JSON object."))
+    if not (request.content_type or "").startswith("application/json"):
+        raise ApiProblem(UNSUPPORTED_MEDIA_TYPE)
+    return request.data
+
+
+def _validated(raw: Any) -> ValidationResult:
+    result = validate(raw, held_lookup=held_beheerautorisaties)
+    if not result.is_valid:
+        raise ApiProblem(VALIDATION, invalid_params=result.problems)
+    return result
+
+
+def _principal(request: Request) -> ApiPrincipal:
+    principal = request.user
+    if not isinstance(principal, ApiPrincipal):  # authentication classes guarantee it
+        raise ApiProblem(NOT_FOUND)
+    return principal
+
+
+class ValidateView(APIView):
+    @extend_schema(
+        operation_id="aanvraag_valideren",
+        summary="Validate a document without storing it",
+        request={"application/json": openapi.document_schema()},
+        responses={200: openapi.VALIDATION_OK_SCHEMA, **_problem_responses(400, 401, 413, 415, 503)},
+    )
+    def post(self, request: Request) -> Response:
+        return Response(validation_body(_validated(_document(request))))
+
+
+class SubmitView(APIView):
+    @extend_schema(
+        operation_id="aanvraag_indienen",
+        summary="Submit an application",
+        request={"application/json": openapi.document_schema()},
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                description=(
+                    "Optional, 1–255 visible ASCII characters. The same key with the same body "
+                    "returns the first answer; with another body it is refused (422)."
+                ),
+            )
+        ],
+        responses={
+            201: openapi.SUBMITTED_SCHEMA,
+            **_problem_responses(400, 401, 409, 413, 415, 422, 503),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        client = _principal(request).client
+        key = request.headers.get("Idempotency-Key", "")
+        if key and not _IDEMPOTENCY_KEY.fullmatch(key):
+            raise ApiProblem(BAD_REQUEST, "Idempotency-Key must be 1–255 visible ASCII characters.")
+        raw = _document(request)
+        fingerprint = hashlib.sha256(
+            json.dumps(raw, sort_keys=True, separators=(",", ":")).encode("ascii")
+        ).hexdigest()
+        if key:
+            earlier = application_by_idempotency_key(client, key)
+            if earlier is not None:
+                return _replay(earlier, fingerprint)
+        result = _validated(raw)
+        try:
+            application = application_submit(
+                actor=_principal(request).actor,
+                submitted=raw,
+                result=result,
+                channel=Channel.API,
+                api_client=client,
+                idempotency_key=key,
+                request_fingerprint=fingerprint,
+            )
+        except IntegrityError:
+            # A concurrent request with the same key won the race: answer as it did.
+            earlier = application_by_idempotency_key(client, key) if key else None
+            if earlier is None:
+                raise
+            return _replay(earlier, fingerprint)
+        return _created(application)
+
+
+def _created(application: Application, replayed: bool = False) -> Response:
+    headers = {"Location": f"/api/v1/aanvragen/{application.reference}"}
+    if replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return Response(submitted_body(application), status=201, headers=headers)
+
+
+def _replay(application: Application, fingerprint: str) -> Response:
+    if application.request_fingerprint != fingerprint:
+        raise ApiProblem(IDEMPOTENCY_MISMATCH)
+    return _created(application, replayed=True)
+
+
+class ApplicationDetailView(APIView):
+    @extend_schema(
+        operation_id="aanvraag_opvragen",
+        summary="An application: document, kind, status and history",
+        responses={200: openapi.APPLICATION_SCHEMA, **_problem_responses(401, 404, 503)},
+    )
+    def get(self, request: Request, referentie: str) -> Response:
+        application = application_for_api_client(_principal(request).client, referentie)
+        if application is None:
+            raise ApiProblem(NOT_FOUND)
+        return Response(application_body(application))

@@ -1,0 +1,107 @@
+"""Every state change of an application, each audited in the same transaction."""
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mijnduo.aanvraag.validator import ValidationResult
+from mijnduo.audit.actors import Actor
+from mijnduo.audit.services import audit_record
+from mijnduo.identity.models import ApiClient
+
+from .constants import TRANSITIONS, Channel, Status
+from .models import Application, StatusChange
+from .references import new_reference
+
+_REFERENCE_ATTEMPTS = 5
+
+
+class InvalidTransition(Exception):
+    """The requested status does not follow the current one (form.md §4)."""
+
+
+class DocumentNotValid(Exception):
+    """A service was asked to store a document that failed validation."""
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    actor: Actor,
+    submitted: dict[str, Any],
+    result: ValidationResult,
+    channel: Channel,
+    api_client: ApiClient | None = None,
+    idempotency_key: str = "",
+    request_fingerprint: str = "",
+) -> Application:
+    """Store a validated document as an application with status ``ingediend``."""
+    if not result.is_valid or result.kind is None:
+        raise DocumentNotValid("only a valid document can be submitted")
+    change = result.change_set
+    fields = {
+        "status": Status.INGEDIEND,
+        "kind": result.kind.value,
+        "channel": channel,
+        "submitted_document": submitted,
+        "document": result.document,
+        "added": list(change.added) if change else [],
+        "removed": list(change.removed) if change else [],
+        "api_client": api_client,
+        "idempotency_key": idempotency_key,
+        "request_fingerprint": request_fingerprint,
+    }
+    application = _create_with_unique_reference(fields)
+    StatusChange.objects.create(
+        application=application, actor=str(actor), from_status="", to_status=Status.INGEDIEND
+    )
+    audit_record(
+        actor=actor,
+        action="application.submitted",
+        subject_type="application",
+        subject_id=application.reference,
+        after={"status": application.status, "kind": application.kind, "channel": channel},
+    )
+    return application
+
+
+def _create_with_unique_reference(fields: dict[str, Any]) -> Application:
+    for attempt in range(_REFERENCE_ATTEMPTS):
+        reference = new_reference()
+        if attempt and Application.objects.filter(reference=reference).exists():
+            continue
+        try:
+            # A savepoint, so a collision does not spoil the caller's transaction.
+            with transaction.atomic():
+                return Application.objects.create(reference=reference, **fields)
+        except IntegrityError:
+            if not Application.objects.filter(reference=reference).exists():
+                raise  # another constraint (e.g. the idempotency key): not ours to retry
+    raise RuntimeError("could not draw a unique reference")  # 2^40 values: not expected
+
+
+@transaction.atomic
+def application_change_status(
+    *, actor: Actor, application: Application, to_status: Status, reason: str = ""
+) -> Application:
+    """Move an application to the next status, recording history and audit."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    from_status = locked.status
+    if to_status not in TRANSITIONS[from_status]:
+        raise InvalidTransition(f"{from_status} → {to_status} is not allowed")
+    locked.status = to_status
+    locked.updated_at = timezone.now()
+    locked.save(update_fields=["status", "updated_at"])
+    StatusChange.objects.create(
+        application=locked, actor=str(actor), from_status=from_status, to_status=to_status, reason=reason
+    )
+    audit_record(
+        actor=actor,
+        action="application.status_changed",
+        subject_type="application",
+        subject_id=locked.reference,
+        before={"status": from_status},
+        after={"status": to_status},
+    )
+    return locked

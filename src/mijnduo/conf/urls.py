@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from mijnduo.portal import views as portal_views
+
+urlpatterns = [
+    path("", portal_views.start, name="start"),
+    path("health", portal_views.health, name="health"),
+    path("problemen/<slug:slug>", portal_views.problem_type, name="problem-type"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("mijnduo.applications.api.urls")),
+]
+
+handler404 = "mijnduo.portal.views.not_found"
+handler500 = "mijnduo.portal.views.server_error"

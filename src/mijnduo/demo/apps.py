@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "mijnduo.demo"
+    label = "demo"
+    verbose_name = "Demo data"
