@@ -57,13 +57,18 @@ class ApiCaller:
     def headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
         return {"Authorization": f"Token {self.key}", **(extra or {})}
 
-    def post(self, path: str, body: Any = None, *, raw: bytes | str | None = None, **kw: Any) -> Any:
+    def post(
+        self, path: str, body: Any = None, *, raw: bytes | str | None = None, **kw: Any
+    ) -> Any:
         import json
 
         data = raw if raw is not None else json.dumps(body)
         content_type = kw.pop("content_type", "application/json")
         return self.http.post(
-            path, data=data, content_type=content_type, headers=self.headers(kw.pop("headers", None))
+            path,
+            data=data,
+            content_type=content_type,
+            headers=self.headers(kw.pop("headers", None)),
         )
 
     def get(self, path: str, **kw: Any) -> Any:

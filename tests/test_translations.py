@@ -32,5 +32,7 @@ def test_every_message_has_a_dutch_translation() -> None:
 def test_compiled_catalogue_matches_the_source() -> None:
     with (LOCALE / "django.mo").open("rb") as handle:
         catalogue = gettext.GNUTranslations(handle)
-    stale = [msgid for _f, msgid, msgstr in _entries() if msgid and catalogue.gettext(msgid) != msgstr]
+    stale = [
+        msgid for _f, msgid, msgstr in _entries() if msgid and catalogue.gettext(msgid) != msgstr
+    ]
     assert stale == [], "run `make messages`"

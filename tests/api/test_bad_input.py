@@ -25,7 +25,15 @@ def _assert_problem(response: Any, status: int, problem_type: str | None = None)
 @pytest.mark.parametrize("url", ENDPOINTS)
 @pytest.mark.parametrize(
     "raw",
-    [b'{"organisatie": ', b"{'a': 1}", b"", b"NaN", b'{"a": Infinity}', b'{"a":1,"a":2}', b"1" * 5000],
+    [
+        b'{"organisatie": ',
+        b"{'a': 1}",
+        b"",
+        b"NaN",
+        b'{"a": Infinity}',
+        b'{"a":1,"a":2}',
+        b"1" * 5000,
+    ],
     ids=["truncated", "single-quotes", "empty", "nan", "infinity", "duplicate-key", "huge-integer"],
 )
 def test_malformed_json_is_400(api, url, raw) -> None:
@@ -91,12 +99,16 @@ def test_unknown_keys_are_invalid(api, document, url) -> None:
 
 
 @pytest.mark.parametrize("url", ENDPOINTS)
-@pytest.mark.parametrize("text", ["OBS\x00De Linde", "OBS\nDe Linde", "OBS\u202eDe Linde", "\ud800"])
+@pytest.mark.parametrize(
+    "text", ["OBS\x00De Linde", "OBS\nDe Linde", "OBS\u202eDe Linde", "\ud800"]
+)
 def test_control_characters_are_invalid(api, document, url, text) -> None:
     document["organisatie"]["naam"] = text
     raw = json.dumps(document)  # escapes the lone surrogate as \ud800, as a client would
     body = _assert_problem(api.post(url, raw=raw), 400, "validatiefout")
-    assert ("organisatie.naam", "invalid") in {(p["name"], p["code"]) for p in body["invalidParams"]}
+    assert ("organisatie.naam", "invalid") in {
+        (p["name"], p["code"]) for p in body["invalidParams"]
+    }
 
 
 @pytest.mark.parametrize("url", ENDPOINTS)
@@ -119,7 +131,9 @@ def test_other_media_types_are_415(api, document, url, content_type) -> None:
 @pytest.mark.parametrize("header", [None, "Token nope", "Token a b", "Bearer x", "Token \u00e9"])
 def test_missing_or_wrong_token_is_401(document, url, header, client) -> None:
     headers = {"Authorization": header} if header else {}
-    response = client.post(url, json.dumps(document), content_type="application/json", headers=headers)
+    response = client.post(
+        url, json.dumps(document), content_type="application/json", headers=headers
+    )
     body = _assert_problem(response, 401, "niet-geauthenticeerd")
     assert response["WWW-Authenticate"] == "Token"
     assert "invalidParams" not in body

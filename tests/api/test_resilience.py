@@ -40,9 +40,7 @@ def test_failure_after_the_application_row_leaves_no_half_written_application(
 
 @pytest.mark.django_db(transaction=True)
 def test_unexpected_error_is_500_problem_without_stack_trace(api, document) -> None:
-    with mock.patch(
-        "mijnduo.applications.services.audit_record", side_effect=RuntimeError("bug")
-    ):
+    with mock.patch("mijnduo.applications.services.audit_record", side_effect=RuntimeError("bug")):
         response = api.post(URL, document)
     assert response.status_code == 500
     assert response["Content-Type"] == "application/problem+json"

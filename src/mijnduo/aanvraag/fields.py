@@ -62,7 +62,8 @@ ONDERTEKENING: dict[str, Field] = {
     "functie": Field("text", _("the function of the signatory"), 100, "Bestuurder"),
     "email": Field("text", _("the e-mail address of the signatory"), 254, "a.jansen@example.nl"),
     "plaats": Field("text", _("the place of signing"), 100, "Groningen"),
-    "datum": Field("text", _("the date of signing"), 10, "2026-11-27"),
+    # Longer than a date, so "27 november 2026" gets R14's format message, not "too long".
+    "datum": Field("text", _("the date of signing"), 40, "2026-11-27"),
     "akkoordGebruiksvoorwaarden": Field(
         "bool", _("your agreement with the Gebruiksvoorwaarden Mijn DUO"), 0, True
     ),

@@ -29,9 +29,15 @@ class FormatError(Exception):
 
 
 _SEPARATORS = re.compile(r"[\s.\-]+")
-_DIGITS = re.compile(r"\d+")
+# ASCII only: "\d" would also accept other scripts' digits (e.g. Arabic-Indic, fullwidth).
+_DIGITS = re.compile(r"\d+", re.ASCII)
 _ALNUM = re.compile(r"[A-Z0-9]+")
-_HUISNUMMER = re.compile(r"[1-9]\d{0,4}(?:[ \-/]?[A-Za-z0-9]+(?:[ \-/][A-Za-z0-9]+)*)?")
+_HUISNUMMER = re.compile(
+    # Digits, then an optional addition: a letter may follow at once ("12a"), a
+    # digit only after a separator ("12-2"), so "123456" is not 12345 + "6".
+    r"[1-9]\d{0,4}(?:(?:[ \-/]?[A-Za-z]|[ \-/]\d)[A-Za-z0-9]*(?:[ \-/][A-Za-z0-9]+)*)?",
+    re.ASCII,
+)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _email_validator = EmailValidator()
 

@@ -5,7 +5,9 @@ from functools import cache
 from pathlib import Path
 
 # Shared with the register import; the file lives in the package, not in an app.
-CBS_FILE = Path(__file__).resolve().parent.parent / "data" / "cbs" / "gemeenten-alfabetisch-2023.csv"
+CBS_FILE = (
+    Path(__file__).resolve().parent.parent / "data" / "cbs" / "gemeenten-alfabetisch-2023.csv"
+)
 
 
 @cache

@@ -95,14 +95,15 @@ def today_in_amsterdam() -> date:
 @dataclass(slots=True)
 class _Problems:
     items: list[Problem] = field(default_factory=list)
-    seen: set[tuple[str, str]] = field(default_factory=set)
+    seen: set[tuple[str, str, str]] = field(default_factory=set)
     invalid_paths: set[str] = field(default_factory=set)
 
     def add(self, name: str, code: str, rule: str, reason: Promise | str) -> None:
-        # One message per field and code: R3 and R11 may both miss the bestuursnummer.
-        if (name, code) in self.seen:
+        # One message per field, code and rule. Different rules failing on the same
+        # field and code (R9 and R10 on beheerautorisaties) are all reported.
+        if (name, code, rule) in self.seen:
             return
-        self.seen.add((name, code))
+        self.seen.add((name, code, rule))
         self.invalid_paths.add(name)
         self.items.append(Problem(name, code, rule, reason))
 
@@ -118,7 +119,15 @@ def _read_text(value: object, name: str, spec: F.Field, problems: _Problems) -> 
     if not isinstance(value, str):
         problems.add(name, ErrorCode.INVALID, "R1", _("This must be text."))
         return value
-    if len(value) > spec.max_length:
+    if _has_forbidden_characters(value):
+        problems.add(
+            name, ErrorCode.INVALID, "R1", _("This contains characters that are not allowed.")
+        )
+        return value
+    # The limit applies to the text as stored: surrounding spaces do not count (R5
+    # normalises spaces, so " 9700 VB  " is a valid postcode of 7 characters).
+    text = collapse_whitespace(value)
+    if len(text) > spec.max_length:
         problems.add(
             name,
             ErrorCode.INVALID,
@@ -126,22 +135,19 @@ def _read_text(value: object, name: str, spec: F.Field, problems: _Problems) -> 
             format_lazy(_("This is too long: at most {max} characters."), max=spec.max_length),
         )
         return value
-    if _has_forbidden_characters(value):
-        problems.add(
-            name, ErrorCode.INVALID, "R1", _("This contains characters that are not allowed.")
-        )
-        return value
-    return collapse_whitespace(value)
+    return text
 
 
 def _read_bool(value: object, name: str, problems: _Problems) -> object:
     if value is None or isinstance(value, bool):
         return value
+    if isinstance(value, str) and not value.strip():
+        return None  # "Absent keys and empty strings both count as not filled in" (form.md §1).
     problems.add(name, ErrorCode.INVALID, "R1", _("Choose yes (true) or no (false)."))
     return value
 
 
-def _required_reason(name: str) -> Promise:
+def _required_reason(name: str) -> Promise | str:
     section, _dot, key = name.partition(".")
     spec = F.SECTIONS[section][key] if key else F.TOP_LEVEL[section]
     if spec.kind == "bool":
@@ -186,7 +192,7 @@ def _safe_name(prefix: str, key: object) -> str:
 def _read_codes(value: object, problems: _Problems) -> tuple[list[str], bool]:
     """R7: the requested beheerautorisaties in catalog order, duplicates collapsed."""
     name = "beheerautorisaties"
-    if value is None:
+    if value is None or (isinstance(value, str) and not value.strip()):
         return [], True
     if not isinstance(value, list):
         problems.add(name, ErrorCode.INVALID, "R7", _("This must be a list of codes."))
@@ -377,8 +383,12 @@ def validate(
             ),
         )
 
-    # R11: every RIO role needs the bestuursnummer.
-    if RIO_ROLES & set(codes) and org["bestuursnummer"] == "":
+    # R11: every RIO role needs the bestuursnummer (asked once: R3 may already ask for it).
+    if (
+        RIO_ROLES & set(codes)
+        and org["bestuursnummer"] == ""
+        and "organisatie.bestuursnummer" not in problems.invalid_paths
+    ):
         problems.add(
             "organisatie.bestuursnummer",
             ErrorCode.REQUIRED,

@@ -20,7 +20,9 @@ class Status(models.TextChoices):
 # The lifecycle (form.md §4): which status may follow which.
 TRANSITIONS: dict[str, frozenset[str]] = {
     Status.CONCEPT: frozenset({Status.WACHT_OP_ONDERTEKENING, Status.INGEDIEND}),
-    Status.WACHT_OP_ONDERTEKENING: frozenset({Status.INGEDIEND, Status.CONCEPT, Status.INGETROKKEN}),
+    Status.WACHT_OP_ONDERTEKENING: frozenset(
+        {Status.INGEDIEND, Status.CONCEPT, Status.INGETROKKEN}
+    ),
     Status.INGEDIEND: frozenset({Status.IN_BEHANDELING, Status.INGETROKKEN}),
     Status.IN_BEHANDELING: frozenset(
         {Status.AANVULLING_GEVRAAGD, Status.GOEDGEKEURD, Status.AFGEWEZEN, Status.INGETROKKEN}

@@ -16,7 +16,9 @@ class Application(models.Model):
     submitted_document = models.JSONField(help_text="The document exactly as received.")
     document = models.JSONField(help_text="The normalised document (form.md §2 R5).")
     added = models.JSONField(default=list, blank=True, help_text="Wijziging: codes to grant.")
-    removed = models.JSONField(default=list, blank=True, help_text="Wijziging/intrekking: to remove.")
+    removed = models.JSONField(
+        default=list, blank=True, help_text="Wijziging/intrekking: to remove."
+    )
     api_client = models.ForeignKey(
         ApiClient, null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
     )

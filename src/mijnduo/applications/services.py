@@ -94,7 +94,11 @@ def application_change_status(
     locked.updated_at = timezone.now()
     locked.save(update_fields=["status", "updated_at"])
     StatusChange.objects.create(
-        application=locked, actor=str(actor), from_status=from_status, to_status=to_status, reason=reason
+        application=locked,
+        actor=str(actor),
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
     )
     audit_record(
         actor=actor,

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("MIJNDUO_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("MIJNDUO_DB_CONN_MAX_AGE", "0")
 
-from .settings import *  # noqa: E402, F403
+from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -14,4 +14,4 @@ STORAGES = {
 }
 
 # WhiteNoise expects the collected-static folder to exist.
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -12,9 +12,11 @@ from .tokens import hash_key, new_key, visible_prefix
 
 @transaction.atomic
 def api_client_create(*, actor: Actor, name: str) -> tuple[ApiClient, str]:
-    """Create a client and return it with its key; the key is not stored and cannot be shown again."""
+    """Create a client; return it with its key, which is not stored and cannot be shown again."""
     key = new_key()
-    client = ApiClient.objects.create(name=name, key_hash=hash_key(key), key_prefix=visible_prefix(key))
+    client = ApiClient.objects.create(
+        name=name, key_hash=hash_key(key), key_prefix=visible_prefix(key)
+    )
     audit_record(
         actor=actor,
         action="api_client.created",

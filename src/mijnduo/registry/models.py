@@ -27,7 +27,8 @@ class Organisation(models.Model):
         indexes = [models.Index(fields=["kvk_nummer", "type"], name="registry_org_kvk_type_idx")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kvk_nummer__regex=r"^[0-9]{8}$"), name="registry_org_kvk_8_digits"
+                condition=models.Q(kvk_nummer__regex=r"^[0-9]{8}$"),
+                name="registry_org_kvk_8_digits",
             ),
         ]
 

@@ -46,7 +46,9 @@ def organisation_create(*, actor: Actor, organisatie: Mapping[str, Any]) -> Orga
 @transaction.atomic
 def account_create(*, actor: Actor, naam: str, email: str) -> Account:
     account = Account.objects.create(naam=naam, email=email)
-    audit_record(actor=actor, action="account.created", subject_type="account", subject_id=account.pk)
+    audit_record(
+        actor=actor, action="account.created", subject_type="account", subject_id=account.pk
+    )
     return account
 
 
@@ -68,7 +70,9 @@ def beheerautorisaties_grant(
     new = [code for code in dict.fromkeys(codes) if code not in held]
     grants = BeheerautorisatieGrant.objects.bulk_create(
         [
-            BeheerautorisatieGrant(account=account, organisation=organisation, code=code, basis=basis)
+            BeheerautorisatieGrant(
+                account=account, organisation=organisation, code=code, basis=basis
+            )
             for code in new
         ]
     )
@@ -79,6 +83,10 @@ def beheerautorisaties_grant(
             subject_type="account",
             subject_id=account.pk,
             before={"organisation": organisation.pk, "codes": sorted(held)},
-            after={"organisation": organisation.pk, "codes": sorted(held | set(new)), "basis": basis},
+            after={
+                "organisation": organisation.pk,
+                "codes": sorted(held | set(new)),
+                "basis": basis,
+            },
         )
     return grants

@@ -92,7 +92,8 @@ class ApiProblem(exceptions.APIException):
         detail: Promise | str | None = None,
         invalid_params: Iterable[Problem] = (),
     ) -> None:
-        super().__init__(detail=detail or problem_type.title)
+        # Rendered now: the request's language is already active.
+        super().__init__(detail=str(detail or problem_type.title))
         self.status_code = problem_type.status
         self.problem_type = problem_type
         self.invalid_params = tuple(invalid_params)
@@ -193,5 +194,3 @@ def problem_json_response(request: HttpRequest, problem_type: ProblemType) -> Js
     if problem_type is UNAVAILABLE:
         response["Retry-After"] = "30"
     return response
-
-

@@ -7,7 +7,9 @@ from mijnduo.aanvraag.validator import ValidationResult
 from ..models import Application
 
 
-def changes_body(added: list[str] | tuple[str, ...], removed: list[str] | tuple[str, ...]) -> dict[str, Any]:
+def changes_body(
+    added: list[str] | tuple[str, ...], removed: list[str] | tuple[str, ...]
+) -> dict[str, Any]:
     return {"toegevoegd": list(added), "verwijderd": list(removed)}
 
 
@@ -16,7 +18,9 @@ def validation_body(result: ValidationResult) -> dict[str, Any]:
     return {
         "geldig": True,
         "soort": result.kind.value if result.kind else None,
-        "wijzigingen": changes_body(change.added if change else (), change.removed if change else ()),
+        "wijzigingen": changes_body(
+            change.added if change else (), change.removed if change else ()
+        ),
         "document": result.document,
     }
 

@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from django.db import IntegrityError
-from drf_spectacular.utils import OpenApiParameter, extend_schema
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ParseError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -66,7 +66,10 @@ class ValidateView(APIView):
         operation_id="aanvraag_valideren",
         summary="Validate a document without storing it",
         request={"application/json": openapi.document_schema()},
-        responses={200: openapi.VALIDATION_OK_SCHEMA, **_problem_responses(400, 401, 413, 415, 503)},
+        responses={
+            200: openapi.VALIDATION_OK_SCHEMA,
+            **_problem_responses(400, 401, 413, 415, 503),
+        },
     )
     def post(self, request: Request) -> Response:
         return Response(validation_body(_validated(_document(request))))
@@ -97,7 +100,9 @@ class SubmitView(APIView):
         client = _principal(request).client
         key = request.headers.get("Idempotency-Key", "")
         if key and not _IDEMPOTENCY_KEY.fullmatch(key):
-            raise ApiProblem(BAD_REQUEST, "Idempotency-Key must be 1–255 visible ASCII characters.")
+            raise ApiProblem(
+                BAD_REQUEST, _("The Idempotency-Key must be 1 to 255 visible ASCII characters.")
+            )
         raw = _document(request)
         fingerprint = hashlib.sha256(
             json.dumps(raw, sort_keys=True, separators=(",", ":")).encode("ascii")

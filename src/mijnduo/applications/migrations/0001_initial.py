@@ -6,58 +6,185 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('identity', '0001_initial'),
+        ("identity", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=13, unique=True)),
-                ('status', models.CharField(choices=[('concept', 'draft'), ('wacht_op_ondertekening', 'waiting for signature'), ('ingediend', 'submitted'), ('in_behandeling', 'being processed'), ('aanvulling_gevraagd', 'more information requested'), ('goedgekeurd', 'approved'), ('afgewezen', 'rejected'), ('ingetrokken', 'withdrawn')], max_length=30)),
-                ('kind', models.CharField(choices=[('aanmelding', 'new beheerder'), ('wijziging', 'change'), ('intrekking', 'revocation')], max_length=20)),
-                ('channel', models.CharField(choices=[('api', 'API'), ('portaal', 'portal'), ('post', 'post')], max_length=10)),
-                ('submitted_document', models.JSONField(help_text='The document exactly as received.')),
-                ('document', models.JSONField(help_text='The normalised document (form.md §2 R5).')),
-                ('added', models.JSONField(blank=True, default=list, help_text='Wijziging: codes to grant.')),
-                ('removed', models.JSONField(blank=True, default=list, help_text='Wijziging/intrekking: to remove.')),
-                ('idempotency_key', models.CharField(blank=True, max_length=255)),
-                ('request_fingerprint', models.CharField(blank=True, max_length=64)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('api_client', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='identity.apiclient')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=13, unique=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("concept", "draft"),
+                            ("wacht_op_ondertekening", "waiting for signature"),
+                            ("ingediend", "submitted"),
+                            ("in_behandeling", "being processed"),
+                            ("aanvulling_gevraagd", "more information requested"),
+                            ("goedgekeurd", "approved"),
+                            ("afgewezen", "rejected"),
+                            ("ingetrokken", "withdrawn"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("aanmelding", "new beheerder"),
+                            ("wijziging", "change"),
+                            ("intrekking", "revocation"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("api", "API"), ("portaal", "portal"), ("post", "post")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "submitted_document",
+                    models.JSONField(help_text="The document exactly as received."),
+                ),
+                (
+                    "document",
+                    models.JSONField(help_text="The normalised document (form.md §2 R5)."),
+                ),
+                (
+                    "added",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Wijziging: codes to grant."
+                    ),
+                ),
+                (
+                    "removed",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Wijziging/intrekking: to remove."
+                    ),
+                ),
+                ("idempotency_key", models.CharField(blank=True, max_length=255)),
+                ("request_fingerprint", models.CharField(blank=True, max_length=64)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "api_client",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="identity.apiclient",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StatusChange',
+            name="StatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.CharField(max_length=120)),
-                ('from_status', models.CharField(blank=True, choices=[('concept', 'draft'), ('wacht_op_ondertekening', 'waiting for signature'), ('ingediend', 'submitted'), ('in_behandeling', 'being processed'), ('aanvulling_gevraagd', 'more information requested'), ('goedgekeurd', 'approved'), ('afgewezen', 'rejected'), ('ingetrokken', 'withdrawn')], max_length=30)),
-                ('to_status', models.CharField(choices=[('concept', 'draft'), ('wacht_op_ondertekening', 'waiting for signature'), ('ingediend', 'submitted'), ('in_behandeling', 'being processed'), ('aanvulling_gevraagd', 'more information requested'), ('goedgekeurd', 'approved'), ('afgewezen', 'rejected'), ('ingetrokken', 'withdrawn')], max_length=30)),
-                ('reason', models.TextField(blank=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='applications.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("actor", models.CharField(max_length=120)),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("concept", "draft"),
+                            ("wacht_op_ondertekening", "waiting for signature"),
+                            ("ingediend", "submitted"),
+                            ("in_behandeling", "being processed"),
+                            ("aanvulling_gevraagd", "more information requested"),
+                            ("goedgekeurd", "approved"),
+                            ("afgewezen", "rejected"),
+                            ("ingetrokken", "withdrawn"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("concept", "draft"),
+                            ("wacht_op_ondertekening", "waiting for signature"),
+                            ("ingediend", "submitted"),
+                            ("in_behandeling", "being processed"),
+                            ("aanvulling_gevraagd", "more information requested"),
+                            ("goedgekeurd", "approved"),
+                            ("afgewezen", "rejected"),
+                            ("ingetrokken", "withdrawn"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="applications.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(condition=models.Q(('idempotency_key', ''), _negated=True), fields=('api_client', 'idempotency_key'), name='applications_idempotency_unique'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("idempotency_key", ""), _negated=True),
+                fields=("api_client", "idempotency_key"),
+                name="applications_idempotency_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['concept', 'wacht_op_ondertekening', 'ingediend', 'in_behandeling', 'aanvulling_gevraagd', 'goedgekeurd', 'afgewezen', 'ingetrokken'])), name='applications_status_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "concept",
+                            "wacht_op_ondertekening",
+                            "ingediend",
+                            "in_behandeling",
+                            "aanvulling_gevraagd",
+                            "goedgekeurd",
+                            "afgewezen",
+                            "ingetrokken",
+                        ],
+                    )
+                ),
+                name="applications_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['aanmelding', 'wijziging', 'intrekking'])), name='applications_kind_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["aanmelding", "wijziging", "intrekking"])),
+                name="applications_kind_valid",
+            ),
         ),
     ]

@@ -5,28 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditRecord',
+            name="AuditRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('actor', models.CharField(max_length=120)),
-                ('action', models.CharField(max_length=80)),
-                ('subject_type', models.CharField(max_length=60)),
-                ('subject_id', models.CharField(max_length=60)),
-                ('before', models.JSONField(blank=True, null=True)),
-                ('after', models.JSONField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("actor", models.CharField(max_length=120)),
+                ("action", models.CharField(max_length=80)),
+                ("subject_type", models.CharField(max_length=60)),
+                ("subject_id", models.CharField(max_length=60)),
+                ("before", models.JSONField(blank=True, null=True)),
+                ("after", models.JSONField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['id'],
-                'indexes': [models.Index(fields=['subject_type', 'subject_id'], name='audit_subject_idx')],
+                "ordering": ["id"],
+                "indexes": [
+                    models.Index(fields=["subject_type", "subject_id"], name="audit_subject_idx")
+                ],
             },
         ),
     ]

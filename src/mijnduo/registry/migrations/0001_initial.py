@@ -7,62 +7,147 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Account',
+            name="Account",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=200)),
-                ('email', models.CharField(max_length=254)),
-                ('eherkenning_pseudonym', models.CharField(blank=True, max_length=200, null=True, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200)),
+                ("email", models.CharField(max_length=254)),
+                (
+                    "eherkenning_pseudonym",
+                    models.CharField(blank=True, max_length=200, null=True, unique=True),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'indexes': [models.Index(django.db.models.functions.text.Upper('email'), name='registry_account_email_ci_idx')],
+                "indexes": [
+                    models.Index(
+                        django.db.models.functions.text.Upper("email"),
+                        name="registry_account_email_ci_idx",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('onderwijsinstelling', 'onderwijsinstelling'), ('bestuur', 'bestuur'), ('gemeente', 'gemeente'), ('deurwaarder', 'deurwaarder'), ('anders', 'anders')], max_length=30)),
-                ('type_anders', models.CharField(blank=True, max_length=100)),
-                ('kvk_nummer', models.CharField(max_length=8)),
-                ('brincode', models.CharField(blank=True, max_length=4)),
-                ('bestuursnummer', models.CharField(blank=True, max_length=5)),
-                ('gemeentecode', models.CharField(blank=True, max_length=4)),
-                ('crediteurnummer', models.CharField(blank=True, max_length=20)),
-                ('nummer_anders', models.CharField(blank=True, max_length=50)),
-                ('naam', models.CharField(max_length=200)),
-                ('straat', models.CharField(blank=True, max_length=200)),
-                ('huisnummer', models.CharField(blank=True, max_length=20)),
-                ('postcode', models.CharField(blank=True, max_length=7)),
-                ('woonplaats', models.CharField(blank=True, max_length=100)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("onderwijsinstelling", "onderwijsinstelling"),
+                            ("bestuur", "bestuur"),
+                            ("gemeente", "gemeente"),
+                            ("deurwaarder", "deurwaarder"),
+                            ("anders", "anders"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("type_anders", models.CharField(blank=True, max_length=100)),
+                ("kvk_nummer", models.CharField(max_length=8)),
+                ("brincode", models.CharField(blank=True, max_length=4)),
+                ("bestuursnummer", models.CharField(blank=True, max_length=5)),
+                ("gemeentecode", models.CharField(blank=True, max_length=4)),
+                ("crediteurnummer", models.CharField(blank=True, max_length=20)),
+                ("nummer_anders", models.CharField(blank=True, max_length=50)),
+                ("naam", models.CharField(max_length=200)),
+                ("straat", models.CharField(blank=True, max_length=200)),
+                ("huisnummer", models.CharField(blank=True, max_length=20)),
+                ("postcode", models.CharField(blank=True, max_length=7)),
+                ("woonplaats", models.CharField(blank=True, max_length=100)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'indexes': [models.Index(fields=['kvk_nummer', 'type'], name='registry_org_kvk_type_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kvk_nummer__regex', '^[0-9]{8}$')), name='registry_org_kvk_8_digits')],
+                "indexes": [
+                    models.Index(fields=["kvk_nummer", "type"], name="registry_org_kvk_type_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("kvk_nummer__regex", "^[0-9]{8}$")),
+                        name="registry_org_kvk_8_digits",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='BeheerautorisatieGrant',
+            name="BeheerautorisatieGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('po', 'po'), ('vo', 'vo'), ('bve', 'bve'), ('mbo_nbo', 'mbo_nbo'), ('ho', 'ho'), ('ho_nbo', 'ho_nbo'), ('bekostiging_opleidingen', 'bekostiging_opleidingen'), ('rio_algemeen', 'rio_algemeen'), ('rio_selfservice', 'rio_selfservice'), ('rio_opleidingseenheid', 'rio_opleidingseenheid'), ('bop', 'bop'), ('owp', 'owp'), ('gemeente', 'gemeente'), ('bow', 'bow'), ('anders', 'anders')], max_length=30)),
-                ('granted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('basis', models.CharField(help_text='The application or decision it rests on.', max_length=60)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='grants', to='registry.account')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='grants', to='registry.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("po", "po"),
+                            ("vo", "vo"),
+                            ("bve", "bve"),
+                            ("mbo_nbo", "mbo_nbo"),
+                            ("ho", "ho"),
+                            ("ho_nbo", "ho_nbo"),
+                            ("bekostiging_opleidingen", "bekostiging_opleidingen"),
+                            ("rio_algemeen", "rio_algemeen"),
+                            ("rio_selfservice", "rio_selfservice"),
+                            ("rio_opleidingseenheid", "rio_opleidingseenheid"),
+                            ("bop", "bop"),
+                            ("owp", "owp"),
+                            ("gemeente", "gemeente"),
+                            ("bow", "bow"),
+                            ("anders", "anders"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("granted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "basis",
+                    models.CharField(
+                        help_text="The application or decision it rests on.", max_length=60
+                    ),
+                ),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grants",
+                        to="registry.account",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grants",
+                        to="registry.organisation",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('account', 'organisation', 'code'), name='registry_grant_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("account", "organisation", "code"), name="registry_grant_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -28,9 +28,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "list":
-            for client in ApiClient.objects.order_by("name"):
-                state = "actief" if client.is_active else f"ingetrokken {client.revoked_at:%Y-%m-%d}"
-                self.stdout.write(f"{client.name}\t{client.key_prefix}…\t{state}")
+            for listed in ApiClient.objects.order_by("name"):
+                state = (
+                    "actief" if listed.is_active else f"ingetrokken {listed.revoked_at:%Y-%m-%d}"
+                )
+                self.stdout.write(f"{listed.name}\t{listed.key_prefix}…\t{state}")
             return
         name = options["name"].strip()
         if not name or len(name) > 100:
@@ -38,7 +40,7 @@ class Command(BaseCommand):
         if action == "create":
             if ApiClient.objects.filter(name=name).exists():
                 raise CommandError(f"An API client named {name!r} already exists; use rotate.")
-            _client, key = api_client_create(actor=CLI_ACTOR, name=name)
+            _created, key = api_client_create(actor=CLI_ACTOR, name=name)
             self._print_key(name, key)
             return
         client = ApiClient.objects.filter(name=name).first()

@@ -1,0 +1,56 @@
+"""`mijnduo loaddemo`: idempotent, real register data, a working demo key."""
+
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client, override_settings
+
+from mijnduo.identity.models import ApiClient
+from mijnduo.registers.models import Instelling
+from mijnduo.registry.models import BeheerautorisatieGrant, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def _load() -> str:
+    out = io.StringIO()
+    with override_settings(DEBUG=True):
+        call_command("loaddemo", stdout=out)
+    return out.getvalue()
+
+
+def test_loaddemo_is_idempotent_and_prints_a_working_key(document) -> None:
+    _load()
+    output = _load()
+    assert Instelling.objects.count() == 6011
+    assert Organisation.objects.count() == 3
+    assert BeheerautorisatieGrant.objects.count() == 1
+    assert ApiClient.objects.filter(name="demo").count() == 1
+    school = Organisation.objects.get(brincode="07WT")
+    assert (school.naam, school.bestuursnummer, school.postcode) == (
+        "Groningse Schoolvereniging",
+        "41053",
+        "9722 JV",
+    )
+    key = re.search(r"Demo API key \(client 'demo'\): (\S+)", output)
+    assert key is not None
+    # The demo beheerder already holds Beheerder PO: naming them makes a wijziging.
+    document["organisatie"].update(kvkNummer="90000001", brincode="07WT", bestuursnummer="41053")
+    document["beheerder"]["email"] = "Beheerder@example.org"
+    document["beheerautorisaties"] = ["po", "rio_algemeen"]
+    response = Client().post(
+        "/api/v1/aanvragen/valideer",
+        document,
+        content_type="application/json",
+        headers={"Authorization": f"Token {key.group(1)}"},
+    )
+    assert response.status_code == 200
+    assert response.json()["soort"] == "wijziging"
+    assert response.json()["wijzigingen"] == {"toegevoegd": ["rio_algemeen"], "verwijderd": []}
+
+
+def test_loaddemo_refuses_to_run_outside_development() -> None:
+    with override_settings(DEBUG=False), pytest.raises(CommandError, match="development"):
+        call_command("loaddemo", stdout=io.StringIO())
