@@ -2,11 +2,25 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_transaction_open():
+    """Schemathesis drives the real WSGI handler, whose request signals close the
+    connection after each request; that would end the test's transaction. Django's
+    own test client disconnects them in the same way."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -159,27 +159,40 @@ def _read_section(raw: Mapping[str, Any], section: str, problems: _Problems) -> 
     """Normalise one section: every field present, text stripped, '' or None when empty."""
     specs = F.SECTIONS[section]
     value = raw.get(section)
-    out: dict[str, Any] = {
-        key: ("" if spec.kind == "text" else None) for key, spec in specs.items()
-    }
+    out: dict[str, Any] = dict(_EMPTY_SECTIONS[section])
     if value is None:
         return out
     if not isinstance(value, dict):
         problems.add(section, ErrorCode.INVALID, "R1", _("This must be an object."))
         return out
     for key, item in value.items():
-        name = f"{section}.{key}"
         spec = specs.get(key) if isinstance(key, str) else None
         if spec is None:
             problems.add(
                 _safe_name(section, key), ErrorCode.INVALID, "R1", _("This field does not exist.")
             )
-            continue
-        if spec.kind == "bool":
-            out[key] = _read_bool(item, name, problems)
+        elif spec.kind == "bool":
+            out[key] = (
+                item
+                if item is None or item is True or item is False
+                else (_read_bool(item, f"{section}.{key}", problems))
+            )
+        elif (
+            type(item) is str
+            and len(item) <= spec.max_length
+            and not _has_forbidden_characters(item)
+        ):
+            # The common case, inlined: short clean text only needs its spaces collapsed.
+            out[key] = " ".join(item.split())
         else:
-            out[key] = _read_text(item, name, spec, problems)
+            out[key] = _read_text(item, f"{section}.{key}", spec, problems)
     return out
+
+
+_EMPTY_SECTIONS: dict[str, dict[str, Any]] = {
+    section: {key: ("" if spec.kind == "text" else None) for key, spec in specs.items()}
+    for section, specs in F.SECTIONS.items()
+}
 
 
 def _safe_name(prefix: str, key: object) -> str:
