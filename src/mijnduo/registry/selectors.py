@@ -5,16 +5,8 @@ from typing import Any
 
 from mijnduo.aanvraag.constants import OWN_NUMBER
 
+from .constants import ORGANISATION_FIELD_FOR
 from .models import BeheerautorisatieGrant, Organisation
-
-# The registry field holding each document field of the organisation's own number.
-_FIELD_FOR = {
-    "brincode": "brincode",
-    "bestuursnummer": "bestuursnummer",
-    "gemeentecode": "gemeentecode",
-    "crediteurnummer": "crediteurnummer",
-    "nummerAnders": "nummer_anders",
-}
 
 
 def held_beheerautorisaties(organisatie: Mapping[str, Any], email: str) -> frozenset[str]:
@@ -30,7 +22,7 @@ def held_beheerautorisaties(organisatie: Mapping[str, Any], email: str) -> froze
         organisation__kvk_nummer=organisatie["kvkNummer"],
         organisation__type=organisatie["type"],
         account__email__iexact=email,
-        **{f"organisation__{_FIELD_FOR[own]}": organisatie[own]},
+        **{f"organisation__{ORGANISATION_FIELD_FOR[own]}": organisatie[own]},
     ).values_list("code", flat=True)
     return frozenset(codes)
 

@@ -8,30 +8,15 @@ from django.db import transaction
 from mijnduo.audit.actors import Actor
 from mijnduo.audit.services import audit_record
 
+from .constants import ORGANISATION_FIELD_FOR
 from .models import Account, BeheerautorisatieGrant, Organisation
-
-_ORGANISATION_FIELDS = {
-    "type": "type",
-    "typeAnders": "type_anders",
-    "kvkNummer": "kvk_nummer",
-    "brincode": "brincode",
-    "bestuursnummer": "bestuursnummer",
-    "gemeentecode": "gemeentecode",
-    "crediteurnummer": "crediteurnummer",
-    "nummerAnders": "nummer_anders",
-    "naam": "naam",
-    "straat": "straat",
-    "huisnummer": "huisnummer",
-    "postcode": "postcode",
-    "woonplaats": "woonplaats",
-}
 
 
 @transaction.atomic
 def organisation_create(*, actor: Actor, organisatie: Mapping[str, Any]) -> Organisation:
     """Create an organisation from a normalised ``organisatie`` section."""
     organisation = Organisation.objects.create(
-        **{field: organisatie.get(key, "") for key, field in _ORGANISATION_FIELDS.items()}
+        **{field: organisatie.get(key, "") for key, field in ORGANISATION_FIELD_FOR.items()}
     )
     audit_record(
         actor=actor,
