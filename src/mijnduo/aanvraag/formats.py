@@ -7,6 +7,8 @@ fixed points: normalising a normalised value returns it unchanged.
 
 import re
 from datetime import date
+from functools import cache
+from typing import Any
 
 import phonenumbers
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -14,6 +16,8 @@ from django.core.validators import EmailValidator
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from phonenumbers import PhoneMetadata
+from phonenumbers.phonenumberutil import _is_number_matching_desc as _matches_desc
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import brin, postcode
 
@@ -41,7 +45,21 @@ _HUISNUMMER = re.compile(
 _PHONE_SEPARATORS = re.compile(r"[\s\-.()]+")
 _DUTCH_PHONE = re.compile(r"(?:0|\+31)([1-9][0-9]{8})", re.ASCII)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_email_validator = EmailValidator()
+
+
+class _EmailValidator(EmailValidator):
+    """Django's e-mail check with its regexes compiled once, not behind lazy proxies."""
+
+    user_regex = re.compile(EmailValidator.user_regex.pattern, EmailValidator.user_regex.flags)
+    domain_regex = re.compile(
+        EmailValidator.domain_regex.pattern, EmailValidator.domain_regex.flags
+    )
+    literal_regex = re.compile(
+        EmailValidator.literal_regex.pattern, EmailValidator.literal_regex.flags
+    )
+
+
+_email_validator = _EmailValidator()
 
 
 def _strip_separators(value: str) -> str:
@@ -131,9 +149,29 @@ def _parse_telefoon(value: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
+@cache
+def _nl_metadata() -> Any:
+    return PhoneMetadata.metadata_for_region("NL")
+
+
+def _is_valid_telefoon(number: phonenumbers.PhoneNumber) -> bool:
+    # is_valid_number tries ten number types before fixed line and mobile, the two that
+    # almost every form carries. A Dutch number matching the general pattern and the
+    # fixed-line or mobile pattern is valid by phonenumbers' own definition; anything
+    # else gets the full check (tests/aanvraag/test_telefoon_fast_path.py compares).
+    if number.country_code == 31 and not number.italian_leading_zero:
+        national = str(number.national_number)
+        metadata = _nl_metadata()
+        if _matches_desc(national, metadata.general_desc) and (
+            _matches_desc(national, metadata.fixed_line) or _matches_desc(national, metadata.mobile)
+        ):
+            return True
+    return bool(phonenumbers.is_valid_number(number))
+
+
 def normalise_telefoon(value: str) -> str:
     number = _parse_telefoon(value)
-    if number is None or not phonenumbers.is_valid_number(number):
+    if number is None or not _is_valid_telefoon(number):
         raise FormatError(
             _("Fill in a valid telephone number, for example 050 599 8440 or +31 50 599 8440.")
         )

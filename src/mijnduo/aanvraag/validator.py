@@ -232,10 +232,16 @@ def _read_codes(value: object, problems: _Problems) -> tuple[list[str], bool]:
     return sorted(codes, key=BEHEERAUTORISATIE_ORDER.__getitem__), True
 
 
+# (path, section, key, normaliser), split once rather than on every document.
+_IDENTIFIERS: list[tuple[str, str, str, Callable[[str], str]]] = [
+    (name, name.partition(".")[0], name.partition(".")[2], normalise)
+    for name, normalise in IDENTIFIER_NORMALISERS.items()
+]
+
+
 def _apply_identifier_formats(doc: dict[str, Any], problems: _Problems) -> None:
     """R5 (and R12's serial number): normalise identifiers, report malformed ones."""
-    for name, normalise in IDENTIFIER_NORMALISERS.items():
-        section, _dot, key = name.partition(".")
+    for name, section, key, normalise in _IDENTIFIERS:
         value = doc[section][key]
         if not value or not isinstance(value, str) or name in problems.invalid_paths:
             continue
