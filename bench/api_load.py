@@ -21,8 +21,12 @@ row in ``applications_application`` per 201 answer.
 
 The load generator runs on ``--client-cpu`` (default CPU 1, with taskset / sched_setaffinity)
 and gunicorn's workers on ``--server-cpus`` (default 0,1): on a 2-core machine they share a
-core, which this prints with the results. Exit status 1 when a target is missed, 2 when
-the set-up failed.
+core, which this prints with the results. Because the machine is shared, each pair/run
+first waits (at most ``--quiet-wait`` seconds) for an idle machine, and every run prints
+where the CPU went while it ran (gunicorn, this database's PostgreSQL backends, the
+generator, interrupts, other processes, steal) and gunicorn's CPU time per answer.
+``--profile DIR`` adds one run with py-spy attached to the workers (PY_SPY=path if
+py-spy is not on PATH). Exit status 1 when a target is missed, 2 when the set-up failed.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import loadgen
 from corpus import build_corpus
+from pyspy_summary import summarise_profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -102,6 +107,13 @@ class Run:
     def errors(self) -> int:
         return self.bad_status + self.socket_errors
 
+    @property
+    def server_cpu_ms(self) -> float:
+        """gunicorn's CPU time per answer (master and workers), in milliseconds."""
+        if not self.requests or "gunicorn" not in self.cpu:
+            return float("nan")
+        return self.cpu["gunicorn"] * self.duration_s / self.requests * 1000
+
     def line(self) -> str:
         return (
             f"{self.label:<9} {self.rps:8.1f} req/s  p50 {self.p50_ms:6.2f} ms  "
@@ -109,6 +121,7 @@ class Run:
             f"answers {self.requests}  errors {self.errors} "
             f"(status {self.bad_status}, socket {self.socket_errors})\n            cpu (cores): "
             + ", ".join(f"{k} {v:.2f}" for k, v in self.cpu.items())
+            + f"; gunicorn CPU per answer {self.server_cpu_ms:.2f} ms"
         )
 
 
@@ -150,7 +163,7 @@ def machine() -> dict[str, str]:
         "cpu": model,
         "python": platform.python_version(),
         "revision": f"{revision} ({dirty} changed paths under src/)",
-        "loadavg": Path("/proc/loadavg").read_text().split(" ", 3)[:3].__str__(),
+        "loadavg": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
     }
 
 
@@ -236,6 +249,27 @@ def count_rows(database_url: str, table: str) -> int:
     return int(done.stdout.strip())
 
 
+def backend_pids(database_url: str) -> frozenset[int]:
+    """The PostgreSQL backends connected to this database (the workers' connections)."""
+    if not database_url.startswith("postgres"):
+        return frozenset()
+    name = database_url.rsplit("/", 1)[1]
+    done = subprocess.run(
+        [
+            "psql",
+            "-d",
+            database_url,
+            "-tAc",
+            f"SELECT pid FROM pg_stat_activity WHERE datname = '{name}' "
+            "AND pid <> pg_backend_pid()",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return frozenset(int(pid) for pid in done.stdout.split())
+
+
 class Gunicorn:
     """gunicorn mijnduo.conf.wsgi, 2 sync workers, on a free loopback port."""
 
@@ -256,6 +290,7 @@ class Gunicorn:
         cpus = cpus or f"0-{(os.cpu_count() or 1) - 1}"
         command = ["taskset", "-c", cpus, *command]
         self.command = command
+        self.pg_pids: frozenset[int] = frozenset()  # this database's backends, once known
         with self.log.open("wb") as log:
             # Its own session, so that stop() can end exactly this process group.
             self.process = subprocess.Popen(
@@ -327,6 +362,22 @@ def gunicorn(
     finally:
         server.stop()
         signal.signal(signal.SIGTERM, previous)
+
+
+def wait_for_quiet(max_wait_s: float, threshold: float = 0.3) -> str:
+    """Wait (bounded) until the machine is nearly idle; describe what was found."""
+    deadline = time.monotonic() + max_wait_s
+    while True:
+        before = _system_times()
+        time.sleep(1.0)
+        delta = [b - a for a, b in zip(before, _system_times(), strict=True)]
+        total = sum(delta) or 1
+        busy = (total - delta[3] - delta[4] - delta[7]) / total * (os.cpu_count() or 1)
+        steal = delta[7] / total * (os.cpu_count() or 1)
+        if busy + steal < threshold:
+            return f"quiet (busy {busy:.2f} + steal {steal:.2f} cores)"
+        if time.monotonic() >= deadline:
+            return f"NOT quiet after {max_wait_s:g} s (busy {busy:.2f} + steal {steal:.2f} cores)"
 
 
 # --- load generators ------------------------------------------------------------------
@@ -451,7 +502,7 @@ def measure(
     workdir: Path,
     client: str,
 ) -> Run:
-    meter = CpuMeter(server.process.pid)
+    meter = CpuMeter(server.process.pid, server.pg_pids)
     if client == "wrk":
         run = run_wrk(server, target, label, args, duration_s, workdir)
     else:
@@ -486,34 +537,47 @@ def _system_times() -> list[int]:
 
 
 class CpuMeter:
-    """CPU used during a run, in cores: gunicorn, PostgreSQL, the generator, the rest.
+    """CPU used during a run, in cores, per group of processes.
 
-    Busy and steal time come from /proc/stat; gunicorn is its master and the master's
-    children, PostgreSQL every process named postgres, the generator this process plus
-    its reaped children (wrk). Everything else busy on the machine is "other".
+    gunicorn: its master and the master's children. postgres: the backends serving this
+    benchmark's database (``pg_pids``). postgres-other: every other process named
+    postgres (WAL writer, checkpointer, and other users' backends). generator: this
+    process plus its reaped children (wrk). irq: interrupt and softirq time from
+    /proc/stat (loopback networking is mostly here). other: the remaining busy time of
+    the machine (other users' processes). steal: time the hypervisor gave elsewhere.
+    Processes that exit during the run are lost, so the groups are lower bounds.
     """
 
-    def __init__(self, master_pid: int) -> None:
+    def __init__(self, master_pid: int, pg_pids: frozenset[int] = frozenset()) -> None:
         self.master = master_pid
+        self.pg_pids = pg_pids
         self.wall = time.perf_counter()
         self.system = _system_times()
         self.procs = _proc_times()
         self.usage = resource.getrusage(resource.RUSAGE_SELF)
         self.children = resource.getrusage(resource.RUSAGE_CHILDREN)
 
-    def _groups(self, procs: dict[int, tuple[str, int, float]]) -> dict[str, float]:
-        groups = {"gunicorn": 0.0, "postgres": 0.0}
-        for pid, (name, ppid, cpu) in procs.items():
-            if pid == self.master or ppid == self.master:
-                groups["gunicorn"] += cpu
-            elif name == "postgres":
-                groups["postgres"] += cpu
-        return groups
+    def _group(self, pid: int, name: str, ppid: int) -> str | None:
+        if pid == self.master or ppid == self.master:
+            return "gunicorn"
+        if pid in self.pg_pids:
+            return "postgres"
+        if name == "postgres":
+            return "postgres-other"
+        return None
 
     def stop(self) -> dict[str, float]:
         wall = time.perf_counter() - self.wall
         system = [b - a for a, b in zip(self.system, _system_times(), strict=True)]
-        after, before = self._groups(_proc_times()), self._groups(self.procs)
+        cores = {"gunicorn": 0.0, "postgres": 0.0, "postgres-other": 0.0}
+        for pid, (name, ppid, cpu) in _proc_times().items():
+            group = self._group(pid, name, ppid)
+            if group is None:
+                continue
+            earlier = self.procs.get(pid)
+            # A process that started during the run counts from zero.
+            used = cpu - earlier[2] if earlier and earlier[0] == name else cpu
+            cores[group] += max(0.0, used) / wall
         usage = resource.getrusage(resource.RUSAGE_SELF)
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         generator = (
@@ -521,11 +585,11 @@ class CpuMeter:
             + children.ru_utime - self.children.ru_utime
             + children.ru_stime - self.children.ru_stime
         )  # fmt: skip
-        idle, steal = system[3] + system[4], system[7]
-        busy = (sum(system) - idle - steal) / _TICK
-        cores = {name: (after[name] - before[name]) / wall for name in after}
         cores["generator"] = generator / wall
-        cores["other"] = max(0.0, busy / wall - sum(cores.values()))
+        idle, irq, steal = system[3] + system[4], system[5] + system[6], system[7]
+        busy = (sum(system) - idle - steal - irq) / _TICK / wall
+        cores["irq"] = irq / _TICK / wall
+        cores["other"] = max(0.0, busy - sum(v for k, v in cores.items() if k != "irq"))
         cores["steal"] = steal / _TICK / wall
         cores["idle"] = idle / _TICK / wall
         return cores
@@ -565,33 +629,6 @@ def profile_workers(
         )
         for pid in server.worker_pids()
     ]
-
-
-def summarise_profiles(files: list[Path], top: int = 30) -> str:
-    """Self and inclusive sample shares per function from py-spy's collapsed stacks."""
-    own: dict[str, int] = {}
-    inclusive: dict[str, int] = {}
-    total = 0
-    for path in files:
-        for line in path.read_text(errors="replace").splitlines():
-            stack, _space, count_text = line.rpartition(" ")
-            if not stack or not count_text.isdigit():
-                continue
-            count = int(count_text)
-            total += count
-            frames = [re.sub(r":\d+\)$", ")", f) for f in stack.split(";")]
-            own[frames[-1]] = own.get(frames[-1], 0) + count
-            for frame in set(frames):
-                inclusive[frame] = inclusive.get(frame, 0) + count
-    if not total:
-        return "no samples"
-    lines = [f"{total} samples; self time (top {top}):"]
-    for frame, n in sorted(own.items(), key=lambda kv: -kv[1])[:top]:
-        lines.append(f"  {100 * n / total:5.1f}%  {frame}")
-    lines.append(f"inclusive time (top {top}):")
-    for frame, n in sorted(inclusive.items(), key=lambda kv: -kv[1])[:top]:
-        lines.append(f"  {100 * n / total:5.1f}%  {frame}")
-    return "\n".join(lines)
 
 
 def profiled_run(
@@ -678,8 +715,10 @@ def scenario_valideer(args: argparse.Namespace) -> bool:
                 check_bodies(server, validate)
                 for target, label in ((health, "warm-h"), (validate, "warm-v")):
                     measure(server, target, label, args, args.warmup, workdir, client)
+                server.pg_pids = backend_pids(url)
                 pairs: list[tuple[Run, Run]] = []
                 for i in range(args.pairs):
+                    print(f"  machine before pair {i + 1}: {wait_for_quiet(args.quiet_wait)}")
                     h = measure(
                         server, health, f"health{i + 1}", args, args.duration, workdir, client
                     )
@@ -711,6 +750,12 @@ def scenario_valideer(args: argparse.Namespace) -> bool:
         f"    valideer p99 {p99:.2f} ms (max {max(p99s):.2f} ms) target < {VALIDATE_P99_MS} ms: "
         f"{'MET' if p99_ok else 'MISSED'}"
     )
+    cpu_ratios = [h.server_cpu_ms / v.server_cpu_ms for h, v in pairs]
+    print(
+        "    for information, not the target: gunicorn CPU per answer health/valideer "
+        f"{statistics.median(cpu_ratios):.3f} (the throughput ratio to expect when gunicorn "
+        "alone is CPU-bound)"
+    )
     print(f"    errors {errors}; problems in gunicorn's log: {len(logged)}")
     for line in logged[:10]:
         print(f"      {line}")
@@ -737,8 +782,10 @@ def scenario_submit(args: argparse.Namespace) -> bool:
                 print_header("submit", args, server, url.split("/")[0] + "…", client)
                 check_bodies(server, submit)
                 measure(server, submit, "warm-s", args, args.warmup, workdir, client)
+                server.pg_pids = backend_pids(url)
                 runs: list[Run] = []
                 for i in range(args.runs):
+                    print(f"  machine before run {i + 1}: {wait_for_quiet(args.quiet_wait)}")
                     before = count_rows(url, "applications_application")
                     run = measure(
                         server, submit, f"submit{i + 1}", args, args.duration, workdir, client
@@ -801,6 +848,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client-cpu", default="1", help="CPU list for the generator, or none")
     parser.add_argument("--server-cpus", default="0,1", help="CPU list for gunicorn, or ''")
     parser.add_argument("--db", choices=("sqlite", "postgres"), help="override the database")
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=30.0,
+        help="before each pair/run, wait up to this many seconds for an idle machine",
+    )
     parser.add_argument("--profile", metavar="DIR", help="also run once under py-spy, into DIR")
     args = parser.parse_args(argv)
     if not 1 <= args.duration <= 120 or not 0 < args.warmup <= 30:
@@ -819,6 +872,9 @@ def main(argv: list[str] | None = None) -> int:
     except SetupError as error:
         print(f"set-up failed: {error}")
         return 2
+    except KeyboardInterrupt:
+        print("interrupted: gunicorn stopped, temporary database removed")
+        return 130
     print("== targets: " + ", ".join(f"{k} {'MET' if v else 'MISSED'}" for k, v in results.items()))
     return 0 if all(results.values()) else 1
 
