@@ -85,3 +85,14 @@ def test_wijziging_stores_its_change_set(document) -> None:
     )
     assert application.kind == "wijziging"
     assert (application.added, application.removed) == (["bop"], ["owp"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reference_collision_is_retried_with_a_new_reference(document, monkeypatch) -> None:
+    first = _submit(document)
+    drawn = iter([first.reference, "MDZ-2222-2222"])
+    monkeypatch.setattr("mijnduo.applications.services.new_reference", lambda: next(drawn))
+    second = _submit(document)
+    assert second.reference == "MDZ-2222-2222"
+    assert Application.objects.count() == 2
+    assert AuditRecord.objects.filter(action="application.submitted").count() == 2

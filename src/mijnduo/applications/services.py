@@ -25,7 +25,6 @@ class DocumentNotValid(Exception):
     """A service was asked to store a document that failed validation."""
 
 
-@transaction.atomic
 def application_submit(
     *,
     actor: Actor,
@@ -36,7 +35,13 @@ def application_submit(
     idempotency_key: str = "",
     request_fingerprint: str = "",
 ) -> Application:
-    """Store a validated document as an application with status ``ingediend``."""
+    """Store a validated document as an application with status ``ingediend``.
+
+    The application, its first history row and its audit record are written in one
+    transaction. A reference that happens to exist already (1 in 2^40 per draw) rolls
+    that transaction back and the whole of it is tried again with a new reference, so
+    the common path needs no savepoint.
+    """
     if not result.is_valid or result.kind is None:
         raise DocumentNotValid("only a valid document can be submitted")
     change = result.change_set
@@ -52,7 +57,19 @@ def application_submit(
         "idempotency_key": idempotency_key,
         "request_fingerprint": request_fingerprint,
     }
-    application = _create_with_unique_reference(fields)
+    for _attempt in range(_REFERENCE_ATTEMPTS):
+        reference = new_reference()
+        try:
+            return _store_submission(actor=actor, reference=reference, fields=fields)
+        except IntegrityError:
+            if not Application.objects.filter(reference=reference).exists():
+                raise  # another constraint (e.g. the idempotency key): not ours to retry
+    raise RuntimeError("could not draw a unique reference")  # 2^40 values: not expected
+
+
+@transaction.atomic
+def _store_submission(*, actor: Actor, reference: str, fields: dict[str, Any]) -> Application:
+    application = Application.objects.create(reference=reference, **fields)
     StatusChange.objects.create(
         application=application, actor=str(actor), from_status="", to_status=Status.INGEDIEND
     )
@@ -61,24 +78,13 @@ def application_submit(
         action="application.submitted",
         subject_type="application",
         subject_id=application.reference,
-        after={"status": application.status, "kind": application.kind, "channel": channel},
+        after={
+            "status": application.status,
+            "kind": application.kind,
+            "channel": fields["channel"],
+        },
     )
     return application
-
-
-def _create_with_unique_reference(fields: dict[str, Any]) -> Application:
-    for attempt in range(_REFERENCE_ATTEMPTS):
-        reference = new_reference()
-        if attempt and Application.objects.filter(reference=reference).exists():
-            continue
-        try:
-            # A savepoint, so a collision does not spoil the caller's transaction.
-            with transaction.atomic():
-                return Application.objects.create(reference=reference, **fields)
-        except IntegrityError:
-            if not Application.objects.filter(reference=reference).exists():
-                raise  # another constraint (e.g. the idempotency key): not ours to retry
-    raise RuntimeError("could not draw a unique reference")  # 2^40 values: not expected
 
 
 @transaction.atomic

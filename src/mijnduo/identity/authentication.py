@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from mijnduo.audit.actors import Actor, ActorKind
 
 from .models import ApiClient
+from .selectors import active_client_by_key_hash
 from .tokens import hash_key
 
 
@@ -37,7 +38,7 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
             key = header[1].decode("ascii")
         except UnicodeDecodeError:
             raise exceptions.AuthenticationFailed("Invalid token.") from None
-        client = ApiClient.objects.filter(key_hash=hash_key(key), revoked_at__isnull=True).first()
+        client = active_client_by_key_hash(hash_key(key))
         if client is None:
             raise exceptions.AuthenticationFailed("Invalid token.")
         return ApiPrincipal(client), client
