@@ -134,44 +134,38 @@ def normalise_postcode(value: str) -> str:
         raise FormatError(_("Fill in a Dutch postcode, for example 9700 VB.")) from None
 
 
-def _parse_telefoon(value: str) -> phonenumbers.PhoneNumber | None:
-    # Fast path for the two ways nearly everyone writes a Dutch number (0505998440,
-    # +31505998440, with spaces, dashes or brackets): phonenumbers.parse would reach the
-    # same country code and national number, at several times the cost. Anything else
-    # (other countries, "+31 (0)50…", letters) goes through phonenumbers.parse.
-    digits = _PHONE_SEPARATORS.sub("", value)
-    match = _DUTCH_PHONE.fullmatch(digits)
-    if match:
-        return phonenumbers.PhoneNumber(country_code=31, national_number=int(match[1]))
-    try:
-        return phonenumbers.parse(value, "NL")
-    except phonenumbers.NumberParseException:
-        return None
-
-
 @cache
 def _nl_metadata() -> Any:
     return PhoneMetadata.metadata_for_region("NL")
 
 
-def _is_valid_telefoon(number: phonenumbers.PhoneNumber) -> bool:
-    # is_valid_number tries ten number types before fixed line and mobile, the two that
-    # almost every form carries. A Dutch number matching the general pattern and the
-    # fixed-line or mobile pattern is valid by phonenumbers' own definition; anything
-    # else gets the full check (tests/aanvraag/test_telefoon_fast_path.py compares).
-    if number.country_code == 31 and not number.italian_leading_zero:
-        national = str(number.national_number)
-        metadata = _nl_metadata()
-        if _matches_desc(national, metadata.general_desc) and (
+def _is_dutch_fixed_line_or_mobile(national: str) -> bool:
+    # What phonenumbers.is_valid_number decides for a Dutch number, restricted to the two
+    # types almost every form carries: it would first try eight rarer types. A match here
+    # is valid by phonenumbers' own definition; a miss is not an answer (see below).
+    metadata = _nl_metadata()
+    return bool(
+        _matches_desc(national, metadata.general_desc)
+        and (
             _matches_desc(national, metadata.fixed_line) or _matches_desc(national, metadata.mobile)
-        ):
-            return True
-    return bool(phonenumbers.is_valid_number(number))
+        )
+    )
 
 
 def normalise_telefoon(value: str) -> str:
-    number = _parse_telefoon(value)
-    if number is None or not _is_valid_telefoon(number):
+    # Fast path for the ways nearly everyone writes a Dutch fixed or mobile number
+    # (0505998440, +31 50 599 8440, (050) 599-8440): phonenumbers.parse would reach the
+    # same national number at several times the cost. Everything else — other countries,
+    # "+31 (0)50…", 0800/0900 numbers, letters — takes the full phonenumbers route.
+    # tests/aanvraag/test_telefoon_fast_path.py checks both routes give the same answer.
+    match = _DUTCH_PHONE.fullmatch(_PHONE_SEPARATORS.sub("", value))
+    if match and _is_dutch_fixed_line_or_mobile(match[1]):
+        return "+31" + match[1]
+    try:
+        number = phonenumbers.parse(value, "NL")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
         raise FormatError(
             _("Fill in a valid telephone number, for example 050 599 8440 or +31 50 599 8440.")
         )

@@ -180,7 +180,7 @@ def _read_section(raw: Mapping[str, Any], section: str, problems: _Problems) -> 
         elif (
             type(item) is str
             and len(item) <= spec.max_length
-            and not _has_forbidden_characters(item)
+            and _FORBIDDEN_CHARACTERS.search(item) is None
         ):
             # The common case, inlined: short clean text only needs its spaces collapsed.
             out[key] = " ".join(item.split())
