@@ -4,6 +4,8 @@ from typing import Any
 
 from django.db import transaction
 
+from mijnduo.db import insert_instance
+
 from .actors import Actor
 from .models import AuditRecord
 
@@ -21,7 +23,8 @@ def audit_record(
         # An audit record outside the change's transaction could survive a rolled
         # back change (or be lost with a committed one): refuse it loudly.
         raise RuntimeError("audit_record must be called inside the transaction of the change")
-    return AuditRecord.objects.create(
+    # Append-only: a plain INSERT, never save() on an existing record.
+    record = AuditRecord(
         actor=str(actor),
         action=action,
         subject_type=subject_type,
@@ -29,3 +32,5 @@ def audit_record(
         before=before,
         after=after,
     )
+    insert_instance(record)
+    return record
