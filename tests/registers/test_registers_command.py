@@ -57,7 +57,10 @@ def test_named_files_and_sector(data_dir: Path) -> None:
     assert "gemeenten: 2 created" in output
     assert "vestigingen-vo-oude-kolommen.csv: vestigingen, sector mbo" in output
     assert "besturen.csv: besturen" in output
-    assert "rejected line 4, KVK-NUMMER: '1234' is not a KvK-nummer (8 digits)" in output
+    assert (
+        "rejected line 4, KVK-NUMMER: '1234': A KvK-nummer is 8 digits, for example 41002315."
+        in output
+    )
 
 
 def test_first_reasons_only_unless_verbose(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -112,7 +112,8 @@ def test_bad_rows_are_rejected_with_line_column_and_reason(data_dir: Path) -> No
     assert "does not belong to BRIN code 99XA" in reasons[1]
     assert "already given on line 2" in reasons[5]
     assert (
-        str(summary.rejected[2]) == "line 5, POSTCODE: '9700 SS' is not a Dutch postcode (1234 AB)"
+        str(summary.rejected[2])
+        == "line 5, POSTCODE: '9700 SS': Fill in a Dutch postcode, for example 9700 VB."
     )
     assert set(Vestiging.objects.values_list("vestigingscode", flat=True)) == {"99XA00", "99XA06"}
     # Empty postcode and municipality are allowed, a single space means empty.

@@ -5,15 +5,22 @@ is stored, or raises :class:`FieldError` with the reason the row is rejected.
 """
 
 import re
+from collections.abc import Callable
 
+from django.utils.translation import override
 from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.nl import brin, postcode
+from stdnum.nl import brin
 
-_BESTUURSNUMMER = re.compile(r"[0-9]{5}")
+from mijnduo.aanvraag.formats import (
+    FormatError,
+    normalise_bestuursnummer,
+    normalise_brincode,
+    normalise_kvk_nummer,
+    normalise_postcode,
+)
+
 _GEMEENTECODE = re.compile(r"(?:GM)?([0-9]{1,4})")
 _PROVINCIECODE = re.compile(r"(?:PV)?([0-9]{1,2})")
-_KVK_NUMMER = re.compile(r"[0-9]{8}")
-_KVK_SEPARATORS = re.compile(r"[\s.]")
 _VESTIGINGSSUFFIX = re.compile(r"[0-9]{1,2}")
 
 
@@ -34,18 +41,21 @@ def clean_text(value: str, *, max_length: int, required: bool = False) -> str:
     return value
 
 
+def _same_as_the_form(normalise: Callable[[str], str], value: str) -> str:
+    # The form's own normalisers (R5), so a code means the same in a file as in a form.
+    try:
+        return normalise(value)
+    except FormatError as error:
+        # The import report is for operators and in English, like the rest of it.
+        with override("en"):
+            raise FieldError(f"{value!r}: {error.reason}") from None
+
+
 def clean_brincode(value: str) -> str:
     """``05 ko`` → ``05KO``: 2 digits and 2 letters, the 6-character form refused."""
     if not value:
         raise FieldError("is empty")
-    compact = brin.compact(value)
-    try:
-        brin.validate(compact)
-    except StdnumError:
-        raise FieldError(f"{value!r} is not a BRIN code (2 digits and 2 letters)") from None
-    if len(compact) != 4:
-        raise FieldError(f"{value!r} is a vestigingscode, not a BRIN code of 4 characters")
-    return compact
+    return _same_as_the_form(normalise_brincode, value)
 
 
 def clean_vestigingscode(value: str, brincode: str) -> str:
@@ -75,9 +85,7 @@ def clean_vestigingscode(value: str, brincode: str) -> str:
 def clean_bestuursnummer(value: str) -> str:
     if not value:
         raise FieldError("is empty")
-    if not _BESTUURSNUMMER.fullmatch(value):
-        raise FieldError(f"{value!r} is not a bestuursnummer (5 digits)")
-    return value
+    return _same_as_the_form(normalise_bestuursnummer, value)
 
 
 def clean_gemeentecode(value: str, *, required: bool = False) -> str:
@@ -104,18 +112,8 @@ def clean_provinciecode(value: str) -> str:
 
 def clean_postcode(value: str) -> str:
     """``9700vb`` → ``9700 VB``. Empty stays empty: an address may lack one."""
-    if not value:
-        return ""
-    try:
-        return str(postcode.validate(value))
-    except StdnumError:
-        raise FieldError(f"{value!r} is not a Dutch postcode (1234 AB)") from None
+    return _same_as_the_form(normalise_postcode, value) if value else ""
 
 
 def clean_kvk_nummer(value: str) -> str:
-    if not value:
-        return ""
-    compact = _KVK_SEPARATORS.sub("", value)
-    if not _KVK_NUMMER.fullmatch(compact):
-        raise FieldError(f"{value!r} is not a KvK-nummer (8 digits)")
-    return compact
+    return _same_as_the_form(normalise_kvk_nummer, value) if value else ""
