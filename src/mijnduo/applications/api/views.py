@@ -97,16 +97,16 @@ class SubmitView(APIView):
         },
     )
     def post(self, request: Request) -> Response:
-        client = _principal(request).client
+        principal = _principal(request)
+        client = principal.client
         key = request.headers.get("Idempotency-Key", "")
         if key and not _IDEMPOTENCY_KEY.fullmatch(key):
             raise ApiProblem(
                 BAD_REQUEST, _("The Idempotency-Key must be 1 to 255 visible ASCII characters.")
             )
         raw = _document(request)
-        fingerprint = hashlib.sha256(
-            json.dumps(raw, sort_keys=True, separators=(",", ":")).encode("ascii")
-        ).hexdigest()
+        # Only a keyed request can be replayed, so only then is the body fingerprinted.
+        fingerprint = _fingerprint(raw) if key else ""
         if key:
             earlier = application_by_idempotency_key(client, key)
             if earlier is not None:
@@ -114,7 +114,7 @@ class SubmitView(APIView):
         result = _validated(raw)
         try:
             application = application_submit(
-                actor=_principal(request).actor,
+                actor=principal.actor,
                 submitted=raw,
                 result=result,
                 channel=Channel.API,
@@ -129,6 +129,11 @@ class SubmitView(APIView):
                 raise
             return _replay(earlier, fingerprint)
         return _created(application)
+
+
+def _fingerprint(raw: Any) -> str:
+    canonical = json.dumps(raw, sort_keys=True, separators=(",", ":"))  # ASCII-escaped
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
 def _created(application: Application, replayed: bool = False) -> Response:
