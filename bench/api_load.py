@@ -58,6 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import loadgen
 from corpus import build_corpus
+from machine_info import cpu_model, tree
 from pyspy_summary import summarise_profiles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,31 +139,11 @@ class Target:
 
 
 def machine() -> dict[str, str]:
-    model = "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            model = line.split(":", 1)[1].strip()
-            break
-    try:
-        revision = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.count("\n")
-    except OSError:
-        revision, dirty = "?", 0
     return {
         "nproc": str(os.cpu_count()),
-        "cpu": model,
+        "cpu": cpu_model(),
         "python": platform.python_version(),
-        "revision": f"{revision} ({dirty} changed paths under src/)",
+        "revision": tree(),
         "loadavg": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
     }
 

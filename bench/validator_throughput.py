@@ -18,7 +18,6 @@ import os
 import platform
 import pstats
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -28,6 +27,7 @@ from typing import Any, TypeVar
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import build_corpus
+from machine_info import cpu_model, tree
 
 TARGET_DOCS_PER_SECOND = 10_000
 T = TypeVar("T")
@@ -86,36 +86,7 @@ def print_breakdown(corpus: list[dict[str, Any]], total_us: float) -> None:
 
 
 def machine_description() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPUs, {model}, Python {platform.python_version()}, {tree()}"
-
-
-def tree() -> str:
-    """The commit measured, and whether files under src/ differ from it."""
-    root = Path(__file__).resolve().parent.parent
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.strip()
-        changed = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--", "src"],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.count("\n")
-    except OSError:
-        return "commit unknown"
-    return f"commit {head or '?'} ({changed} changed paths under src/)"
+    return f"{os.cpu_count()} CPUs, {cpu_model()}, Python {platform.python_version()}, {tree()}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .constants import ErrorCode
+from .formats import FORBIDDEN_TEXT_CHARACTERS
 from .validator import Problem
 
 RULE = "R17"
@@ -28,9 +29,9 @@ MAGIC_BYTES: tuple[tuple[bytes, str], ...] = (
 )
 ALLOWED_CONTENT_TYPES = frozenset(content_type for _magic, content_type in MAGIC_BYTES)
 
-# Control characters, lone surrogates and bidi overrides (which can disguise an
-# extension, e.g. "uittreksel\u202efdp.exe"), and path separators.
-_FORBIDDEN_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069/\\\\]")
+# What no form text may hold (bidi overrides can disguise an extension, e.g.
+# "uittreksel\u202efdp.exe"), plus path separators.
+_FORBIDDEN_IN_NAME = re.compile(f"[{FORBIDDEN_TEXT_CHARACTERS}/\\\\]")
 
 
 @dataclass(frozen=True, slots=True)

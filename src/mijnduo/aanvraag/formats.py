@@ -32,6 +32,10 @@ class FormatError(Exception):
         self.code = code
 
 
+# Control characters, lone surrogates and bidi overrides: none belong in a form field
+# or a file name, and NUL or surrogates cannot even be stored by PostgreSQL.
+FORBIDDEN_TEXT_CHARACTERS = "\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
+
 _SEPARATORS = re.compile(r"[\s.\-]+")
 # ASCII only: "\d" would also accept other scripts' digits (e.g. Arabic-Indic, fullwidth).
 _DIGITS = re.compile(r"\d+", re.ASCII)
@@ -94,13 +98,18 @@ def normalise_bestuursnummer(value: str) -> str:
     return compact
 
 
-def normalise_gemeentecode(value: str) -> str:
+def format_gemeentecode(value: str) -> str:
+    """The 4-digit form only, without asking whether the municipality exists."""
     compact = _strip_separators(value).upper().removeprefix("GM")
     # Interpretation: spreadsheets drop leading zeros ("14" for 0014), so 1-4
     # digits are padded to the CBS form.
     if not compact or len(compact) > 4 or not _DIGITS.fullmatch(compact):
         raise FormatError(_("A gemeentecode is 4 digits, for example 0014 (or GM0014)."))
-    code = compact.zfill(4)
+    return compact.zfill(4)
+
+
+def normalise_gemeentecode(value: str) -> str:
+    code = format_gemeentecode(value)
     if not is_known_gemeentecode(code):
         raise FormatError(
             format_lazy(_("There is no municipality with gemeentecode {code}."), code=code),

@@ -29,7 +29,13 @@ from .constants import (
     Kind,
     OrganisatieType,
 )
-from .formats import IDENTIFIER_NORMALISERS, FormatError, collapse_whitespace, parse_signing_date
+from .formats import (
+    FORBIDDEN_TEXT_CHARACTERS,
+    IDENTIFIER_NORMALISERS,
+    FormatError,
+    collapse_whitespace,
+    parse_signing_date,
+)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ORGANISATIE_TYPES = frozenset(t.value for t in OrganisatieType)
@@ -42,9 +48,7 @@ _R1_REQUIRED = {
     "intrekking": (),
     "ondertekening": (),
 }
-# Control characters, lone surrogates and bidi overrides: none belong in a form
-# field, and NUL or surrogates cannot even be stored by PostgreSQL.
-_FORBIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN_CHARACTERS = re.compile(f"[{FORBIDDEN_TEXT_CHARACTERS}]")
 _R14_REQUIRED = ("naam", "functie", "email", "plaats", "datum", "akkoordGebruiksvoorwaarden")
 
 

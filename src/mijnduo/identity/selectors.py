@@ -1,5 +1,7 @@
 """Reads of API clients."""
 
+from functools import cache
+
 from django.db import connection
 
 from .models import ApiClient
@@ -7,7 +9,9 @@ from .models import ApiClient
 _LOADED_FIELDS = ("id", "name", "key_prefix")
 
 
-def _active_client_sql() -> str:
+@cache
+def _active_client_sql(vendor: str) -> str:
+    # Built once per database vendor (quoting differs), not on every request.
     quote = connection.ops.quote_name
     # Only names from the model's metadata are interpolated; values are parameters.
     columns = ", ".join(quote(field) for field in _LOADED_FIELDS)
@@ -25,7 +29,7 @@ def active_client_by_key_hash(key_hash: str) -> ApiClient | None:
     itself (bench/request_cost.py; docs/performance.md). Other fields load on access.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_active_client_sql(), [key_hash])
+        cursor.execute(_active_client_sql(connection.vendor), [key_hash])
         row = cursor.fetchone()
     if row is None:
         return None

@@ -13,13 +13,13 @@ from stdnum.nl import brin
 
 from mijnduo.aanvraag.formats import (
     FormatError,
+    format_gemeentecode,
     normalise_bestuursnummer,
     normalise_brincode,
     normalise_kvk_nummer,
     normalise_postcode,
 )
 
-_GEMEENTECODE = re.compile(r"(?:GM)?([0-9]{1,4})")
 _PROVINCIECODE = re.compile(r"(?:PV)?([0-9]{1,2})")
 _VESTIGINGSSUFFIX = re.compile(r"[0-9]{1,2}")
 
@@ -89,15 +89,16 @@ def clean_bestuursnummer(value: str) -> str:
 
 
 def clean_gemeentecode(value: str, *, required: bool = False) -> str:
-    """``363``, ``0363`` and CBS's ``GM0363`` all become ``0363``."""
+    """``363``, ``0363`` and CBS's ``GM0363`` all become ``0363``.
+
+    The form's format, without its "is it in the shipped CBS list" check: a newer CBS
+    file is exactly how new municipalities arrive.
+    """
     if not value:
         if required:
             raise FieldError("is empty")
         return ""
-    match = _GEMEENTECODE.fullmatch(value.upper())
-    if match is None:
-        raise FieldError(f"{value!r} is not a gemeentecode (4 digits)")
-    return match.group(1).zfill(4)
+    return _same_as_the_form(format_gemeentecode, value)
 
 
 def clean_provinciecode(value: str) -> str:

@@ -1,6 +1,7 @@
 """Reads of the registry used by other apps."""
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from django.db import connection
@@ -24,13 +25,15 @@ def held_beheerautorisaties(organisatie: Mapping[str, Any], email: str) -> froze
         return frozenset()
     with connection.cursor() as cursor:
         cursor.execute(
-            _held_sql(ORGANISATION_FIELD_FOR[own]),
+            _held_sql(ORGANISATION_FIELD_FOR[own], connection.vendor),
             [organisatie["kvkNummer"], organisatie["type"], organisatie[own], email],
         )
         return frozenset(code for (code,) in cursor.fetchall())
 
 
-def _held_sql(own_field: str) -> str:
+@cache
+def _held_sql(own_field: str, vendor: str) -> str:
+    # Built once per own-number column and database vendor, not on every request.
     quote = connection.ops.quote_name
     grant, org, account = (
         quote(model._meta.db_table) for model in (BeheerautorisatieGrant, Organisation, Account)
