@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "digid_eherkenning",
     "mijnduo.audit",
     "mijnduo.registers",
     "mijnduo.registry",
@@ -107,6 +111,45 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every worker: the eHerkenning request/response pairing and
+# the simulator's artifacts live here (docs/eherkenning.md). Default: a table in
+# the database; MIJNDUO_CACHE_URL=redis://host:6379/0 selects Redis.
+CACHE_URL = os.environ.get("MIJNDUO_CACHE_URL", "db")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL == "locmem":
+    # Only for a single process; the system check warns about it outside DEBUG.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mijnduo_cache",
+        }
+    }
+
+# eHerkenning (docs/eherkenning.md). Logins bind to Django users through the
+# project's own backend; there are no password logins for applicants.
+AUTHENTICATION_BACKENDS = ["mijnduo.identity.eherkenning.backend.EherkenningBackend"]
+LOGIN_URL = "eherkenning:login"
+LOGIN_REDIRECT_URL = "mijn-organisatie"
+# The development simulator (a fake broker). Off unless asked for; refused by a
+# system check when DEBUG is off.
+MIJNDUO_EHERKENNING_SIMULATOR = _env_bool("MIJNDUO_EHERKENNING_SIMULATOR", False)
+MIJNDUO_BASE_URL = os.environ.get("MIJNDUO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Keys, certificates and broker metadata (django-simple-certmanager, django-privates):
+# outside any web-served folder.
+PRIVATE_MEDIA_ROOT = DATA_DIR / "private"
+PRIVATE_MEDIA_URL = "/private-media/"
+
+# Sessions end after 15 minutes without activity (the eHerkenning/DigiD norm):
+# every request renews the 15 minutes; closing the browser ends the session.
+SESSION_COOKIE_AGE = 15 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

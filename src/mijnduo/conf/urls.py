@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 
 from mijnduo.portal import views as portal_views
@@ -8,7 +9,14 @@ urlpatterns = [
     path("problemen/<slug:slug>", portal_views.problem_type, name="problem-type"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("mijnduo.applications.api.urls")),
+    path("mijn-organisatie", portal_views.my_organisation, name="mijn-organisatie"),
+    path("", include("mijnduo.identity.eherkenning.urls")),
 ]
+
+if settings.MIJNDUO_EHERKENNING_SIMULATOR:
+    urlpatterns.append(
+        path("simulator/eherkenning/", include("mijnduo.identity.simulator.urls")),
+    )
 
 handler404 = "mijnduo.portal.views.not_found"
 handler500 = "mijnduo.portal.views.server_error"

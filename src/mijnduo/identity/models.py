@@ -17,3 +17,33 @@ class ApiClient(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class EherkenningIdentity(models.Model):
+    """A person acting for an organisation, as eHerkenning identifies them.
+
+    Bound to (KvK-nummer or RSIN, ActingSubjectID pseudonym). The pseudonym is
+    specific to this service provider and organisation, so it is not a personal
+    number usable elsewhere; no name, birth date or e-mail is stored here.
+    """
+
+    user = models.OneToOneField(
+        "auth.User", on_delete=models.CASCADE, related_name="eherkenning_identity"
+    )
+    kvk_nummer = models.CharField(max_length=8, blank=True)
+    rsin = models.CharField(max_length=9, blank=True)
+    pseudonym = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kvk_nummer", "rsin", "pseudonym"], name="identity_eh_subject_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kvk_nummer="", rsin=""), name="identity_eh_has_organisation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"eHerkenning identity {self.pk}"

@@ -1,8 +1,15 @@
-"""Reads of API clients."""
+"""Reads of API clients and of the logged-in person's organisation."""
 
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import connection
+from django.http import HttpRequest
+
+from mijnduo.registry.models import Organisation
+from mijnduo.registry.selectors import organisations_for_kvk
+
+from .eherkenning.constants import SESSION_KEY, AssuranceLevel
 
 from .models import ApiClient
 
@@ -34,3 +41,40 @@ def active_client_by_key_hash(key_hash: str) -> ApiClient | None:
     if row is None:
         return None
     return ApiClient.from_db(connection.alias, list(_LOADED_FIELDS), row)
+
+
+@dataclass(frozen=True)
+class RepresentedOrganisation:
+    """Whom the logged-in person acts for, as eHerkenning said at login."""
+
+    kvk_nummer: str
+    rsin: str
+    vestigingsnummer: str
+    level: str
+    registry_organisations: list[Organisation]
+
+
+def represented_organisation(request: HttpRequest) -> RepresentedOrganisation | None:
+    """For the logged-in person: the organisation (KvK-nummer) and its registry matches.
+
+    None when nobody is logged in with eHerkenning. The data comes from the session
+    written at login, never from the request, so it cannot be chosen by the client.
+    """
+    if not request.user.is_authenticated:
+        return None
+    data = request.session.get(SESSION_KEY)
+    if not isinstance(data, dict):
+        return None
+    kvk_nummer = str(data.get("kvk_nummer") or "")
+    level_value = str(data.get("level") or "")
+    try:
+        level = AssuranceLevel(level_value).label
+    except ValueError:
+        level = ""
+    return RepresentedOrganisation(
+        kvk_nummer=kvk_nummer,
+        rsin=str(data.get("rsin") or ""),
+        vestigingsnummer=str(data.get("vestigingsnummer") or ""),
+        level=level,
+        registry_organisations=organisations_for_kvk(kvk_nummer) if kvk_nummer else [],
+    )

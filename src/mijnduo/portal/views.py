@@ -3,11 +3,13 @@
 import logging
 import sys
 
+from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from mijnduo.aanvraag.constants import Beheerautorisatie
+from mijnduo.identity.selectors import represented_organisation
 from mijnduo.applications.api.problems import (
     ALL_PROBLEM_TYPES,
     INTERNAL,
@@ -24,6 +26,16 @@ def start(request: HttpRequest) -> HttpResponse:
         request,
         "portal/start.html",
         {"codes": [code.value for code in Beheerautorisatie]},
+    )
+
+
+@login_required
+def my_organisation(request: HttpRequest) -> HttpResponse:
+    """Where a login lands: which organisation the person represents, per eHerkenning."""
+    return render(
+        request,
+        "portal/my_organisation.html",
+        {"represented": represented_organisation(request)},
     )
 
 

@@ -51,3 +51,14 @@ def _held_sql(own_field: str, vendor: str) -> str:
 
 def organisations_for_kvk(kvk_nummer: str) -> list[Organisation]:
     return list(Organisation.objects.filter(kvk_nummer=kvk_nummer).order_by("naam"))
+
+
+def organisations_for_simulator(limit: int = 50) -> list[tuple[str, str]]:
+    """(KvK-nummer, "name (KvK)") of registry organisations, for the simulator's list."""
+    seen: dict[str, str] = {}
+    for kvk_nummer, naam in Organisation.objects.order_by("naam").values_list("kvk_nummer", "naam"):
+        if kvk_nummer not in seen:
+            seen[kvk_nummer] = f"{naam} ({kvk_nummer})"
+        if len(seen) >= limit:
+            break
+    return list(seen.items())

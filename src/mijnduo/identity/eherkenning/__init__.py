@@ -1,0 +1,1 @@
+"""eHerkenning login: the service provider (SP) side, on django-digid-eherkenning."""

@@ -1,0 +1,75 @@
+"""The authentication backend: artifact in, Django user out, or a clear refusal."""
+
+import logging
+from typing import Any
+
+from digid_eherkenning.models import EherkenningConfiguration
+from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.models import User
+from django.http import HttpRequest
+from onelogin.saml2.errors import OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError
+
+from .attributes import EherkenningLogin, check_login, read_login
+from .client import MijnDuoEherkenningClient
+from .services import identity_login
+
+logger = logging.getLogger(__name__)
+
+
+class LoginCancelled(Exception):
+    """The person stopped at the broker (SAML status AuthnFailed)."""
+
+
+class LoginFailed(Exception):
+    """The broker reported an error, or the answer failed a check (signature, time, replay)."""
+
+
+def _resolve(request: HttpRequest, artifact: str) -> EherkenningLogin:
+    client = MijnDuoEherkenningClient()
+    try:
+        response = client.artifact_resolve(request, artifact)
+        attributes = response.get_attributes()
+        authn_contexts = response.get_authn_contexts()
+    except OneLogin_Saml2_ValidationError as error:
+        if error.code == OneLogin_Saml2_ValidationError.STATUS_CODE_AUTHNFAILED:
+            raise LoginCancelled from error
+        # The reason goes to the log for operators; it holds no personal data
+        # (identifiers are encrypted and never part of these messages).
+        logger.warning("eHerkenning response refused: %s", error)
+        raise LoginFailed(str(error)) from error
+    except (OneLogin_Saml2_Error, OSError) as error:
+        logger.warning("eHerkenning artifact resolution failed: %s", type(error).__name__)
+        raise LoginFailed(type(error).__name__) from error
+    return read_login(attributes, authn_contexts)
+
+
+class EherkenningBackend(BaseBackend):
+    """Logs in a person who came back from the broker with an artifact.
+
+    Refuses (raising LoginRefused, LoginCancelled or LoginFailed for the view to
+    explain) a level below EH3, a ServiceUUID other than Mijn DUO's, and anything
+    the SAML checks reject. Never answers for a password login.
+    """
+
+    def authenticate(  # type: ignore[override]
+        self, request: HttpRequest | None, eherkenning_artifact: str | None = None, **kwargs: Any
+    ) -> User | None:
+        if request is None or not eherkenning_artifact:
+            return None
+        login = _resolve(request, eherkenning_artifact)
+        config = EherkenningConfiguration.get_solo()
+        check_login(login, mijn_duo_service_uuid=str(config.eh_service_uuid))
+        identity = identity_login(login)
+        # auth.login() may flush the session (another user was logged in), so the
+        # view stores this after it: see views.start_session().
+        request.eherkenning_session = {  # type: ignore[attr-defined]
+            "identity": identity.pk,
+            "kvk_nummer": login.kvk_nummer,
+            "rsin": login.rsin,
+            "level": login.level.value,
+            "vestigingsnummer": login.vestigingsnummer,
+        }
+        return identity.user
+
+    def get_user(self, user_id: int) -> User | None:
+        return User.objects.filter(pk=user_id, is_active=True).first()

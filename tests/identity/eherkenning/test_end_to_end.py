@@ -1,0 +1,227 @@
+"""The whole signed eHerkenning flow on loopback: SP ↔ fake broker, nothing patched.
+
+Each test installs fresh test keys (generated now) for the SP and the broker,
+logs in through the real views and checks the outcome page and the audit trail.
+"""
+
+import datetime as dt
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.core.cache import cache
+from freezegun import freeze_time
+from lxml import etree
+
+from mijnduo.audit.models import AuditRecord
+from mijnduo.identity.eherkenning.constants import AssuranceLevel
+from mijnduo.identity.models import EherkenningIdentity
+from mijnduo.identity.simulator import views as simulator_views
+from mijnduo.identity.simulator.broker import NS, Choice
+from mijnduo.identity.simulator.setup import (
+    current_broker,
+    current_service_provider,
+    install_simulator,
+)
+from mijnduo.registry.models import Organisation
+
+from .flow import Browser
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def browser(live_server) -> Browser:  # type: ignore[no-untyped-def]
+    install_simulator(live_server.url)
+    return Browser(live_server.url)
+
+
+def _last_login_record() -> AuditRecord:
+    return AuditRecord.objects.filter(action="eherkenning.login").latest("pk")
+
+
+@pytest.mark.parametrize("level", [AssuranceLevel.EH3, AssuranceLevel.EH4])
+def test_success_lands_on_the_organisation_page(browser: Browser, level: AssuranceLevel) -> None:
+    Organisation.objects.create(type="bestuur", kvk_nummer="90000001", naam="Stichting Demo")
+    page = browser.login(level=level, vestigingsnummer="000012345678")
+    assert page.status_code == 200
+    assert page.url.endswith("/mijn-organisatie")
+    assert "90000001" in page.text
+    assert "Stichting Demo" in page.text
+    assert level.label in page.text
+    identity = EherkenningIdentity.objects.get()
+    assert identity.kvk_nummer == "90000001"
+    assert identity.pseudonym.startswith("SIM-")
+    record = _last_login_record()
+    assert record.after["level"] == level.label
+    assert record.after["vestigingsnummer"] == "000012345678"
+    assert record.actor == f"aanvrager:eh-{identity.pk}"
+
+
+def test_the_same_person_is_recognised_on_the_next_login(browser: Browser) -> None:
+    browser.login()
+    browser.get("/mijn-organisatie")
+    second = Browser(browser.base_url)
+    second.login()
+    other_person = Browser(browser.base_url)
+    other_person.login(person="medewerker 2")
+    assert EherkenningIdentity.objects.count() == 2
+    assert AuditRecord.objects.filter(action="eherkenning.login").count() == 3
+
+
+def test_login_without_vestigingsnummer_is_accepted(browser: Browser) -> None:
+    page = browser.login(vestigingsnummer="")
+    assert page.url.endswith("/mijn-organisatie")
+    assert _last_login_record().after["vestigingsnummer"] == ""
+
+
+def test_next_path_is_honoured_but_not_another_host(browser: Browser) -> None:
+    page = browser.get(browser.choose(browser.start_login(next_path="/mijn-organisatie?x=1")))
+    assert page.url.endswith("/mijn-organisatie?x=1")
+    evil = Browser(browser.base_url)
+    page = evil.get(evil.choose(evil.start_login(next_path="//evil.example/")))
+    assert page.url.endswith("/mijn-organisatie")
+
+
+@pytest.mark.parametrize("level", [AssuranceLevel.EH2, AssuranceLevel.EH2_PLUS])
+def test_level_below_eh3_is_refused_with_an_explanation(
+    browser: Browser, level: AssuranceLevel
+) -> None:
+    page = browser.login(level=level)
+    assert page.status_code == 403
+    assert "/inloggen/niet-gelukt/niveau" in page.url
+    assert level.label in page.text
+    assert "EH3" in page.text
+    assert not EherkenningIdentity.objects.exists()
+    assert browser.get("/mijn-organisatie").url.startswith(browser.url("/inloggen/"))
+    refusal = AuditRecord.objects.get(action="eherkenning.login_refused")
+    assert refusal.after == {"reason": "niveau", "level": level.label}
+
+
+def test_wrong_service_uuid_is_refused(browser: Browser) -> None:
+    page = browser.login(machtiging=False)
+    assert page.status_code == 403
+    assert "/inloggen/niet-gelukt/machtiging" in page.url
+    assert "Mijn DUO" in page.text
+    assert not EherkenningIdentity.objects.exists()
+
+
+def test_user_cancel(browser: Browser) -> None:
+    page = browser.login(outcome="annuleren")
+    assert page.url.endswith("/inloggen/niet-gelukt/geannuleerd")
+    assert not EherkenningIdentity.objects.exists()
+
+
+def test_broker_error(browser: Browser) -> None:
+    page = browser.login(outcome="fout")
+    assert page.url.endswith("/inloggen/niet-gelukt/mislukt")
+    assert not EherkenningIdentity.objects.exists()
+
+
+def _artifact_for(browser: Browser, message: bytes) -> str:
+    """Store a (possibly doctored) Response at the broker and return the ACS URL for it."""
+    broker = current_broker()
+    artifact, handle = broker.new_artifact()
+    cache.set(simulator_views.ARTIFACT_PREFIX + handle, message, 300)
+    return f"/eherkenning/acs?SAMLart={artifact}"
+
+
+def _pending_request_id(choose_url: str) -> str:
+    pending = cache.get(simulator_views.PENDING_PREFIX + Browser.ticket(choose_url))
+    return str(pending["request_id"])
+
+
+def test_tampered_assertion_is_refused(browser: Browser) -> None:
+    request_id = _pending_request_id(browser.start_login())
+    broker, sp = current_broker(), current_service_provider()
+    signed = broker.response(
+        sp=sp, in_response_to=request_id, choice=Choice(kvk_nummer="90000001", level=AssuranceLevel.EH2)
+    )
+    # Raise the level after signing: exactly what the signature must catch.
+    tampered = signed.replace(AssuranceLevel.EH2.value.encode(), AssuranceLevel.EH4.value.encode())
+    assert tampered != signed
+    page = browser.get(_artifact_for(browser, tampered))
+    assert page.url.endswith("/inloggen/niet-gelukt/mislukt")
+    assert not EherkenningIdentity.objects.exists()
+
+
+def test_unsigned_assertion_is_refused(browser: Browser) -> None:
+    request_id = _pending_request_id(browser.start_login())
+    broker, sp = current_broker(), current_service_provider()
+    response = etree.fromstring(
+        broker.response(sp=sp, in_response_to=request_id, choice=Choice(kvk_nummer="90000001"))
+    )
+    for signature in response.iter(f"{{{NS['ds']}}}Signature"):
+        signature.getparent().remove(signature)
+    page = browser.get(_artifact_for(browser, etree.tostring(response)))
+    assert page.url.endswith("/inloggen/niet-gelukt/mislukt")
+    assert not EherkenningIdentity.objects.exists()
+
+
+def test_replayed_artifact_is_refused(browser: Browser) -> None:
+    acs = browser.choose(browser.start_login())
+    assert browser.get(acs).url.endswith("/mijn-organisatie")
+    attacker = Browser(browser.base_url)
+    assert attacker.get(acs).url.endswith("/inloggen/niet-gelukt/mislukt")
+    assert EherkenningIdentity.objects.count() == 1
+
+
+def test_replay_is_refused_by_the_sp_even_if_the_broker_serves_the_artifact_twice(
+    browser: Browser, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.MIJNDUO_EHERKENNING_SIMULATOR_SINGLE_USE = False
+    acs = browser.choose(browser.start_login())
+    assert browser.get(acs).url.endswith("/mijn-organisatie")
+    attacker = Browser(browser.base_url)
+    assert attacker.get(acs).url.endswith("/inloggen/niet-gelukt/mislukt")
+    assert AuditRecord.objects.filter(action="eherkenning.login").count() == 1
+
+
+def test_expired_assertion_is_refused(browser: Browser) -> None:
+    acs = browser.choose(browser.start_login())
+    # The assertion is valid for 2 minutes; resolve it 3 minutes later.
+    with freeze_time(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=3)):
+        page = browser.get(acs)
+    assert page.url.endswith("/inloggen/niet-gelukt/mislukt")
+    assert not EherkenningIdentity.objects.exists()
+
+
+def test_logout_ends_the_session(browser: Browser) -> None:
+    browser.login()
+    assert browser.get("/mijn-organisatie").status_code == 200
+    page = browser.http.post(
+        browser.url("/uitloggen/"), data={"csrfmiddlewaretoken": browser.csrf()}
+    )
+    assert page.status_code == 200
+    assert urlparse(page.url).path == "/"
+    assert browser.get("/mijn-organisatie").url.startswith(browser.url("/inloggen/"))
+    assert AuditRecord.objects.filter(action="eherkenning.logout").count() == 1
+
+
+def test_logout_needs_a_post_with_csrf(browser: Browser) -> None:
+    browser.login()
+    assert browser.http.get(browser.url("/uitloggen/")).status_code == 405
+    assert browser.http.post(browser.url("/uitloggen/")).status_code == 403
+    assert browser.get("/mijn-organisatie").url.endswith("/mijn-organisatie")
+
+
+def test_keep_alive_renews_and_needs_login(browser: Browser) -> None:
+    anonymous = Browser(browser.base_url)
+    anonymous.get("/inloggen/")
+    response = anonymous.http.post(
+        anonymous.url("/sessie/verlengen"),
+        headers={"X-CSRFToken": anonymous.csrf()},
+        allow_redirects=False,
+    )
+    assert response.status_code == 302
+    browser.login()
+    response = browser.http.post(
+        browser.url("/sessie/verlengen"), headers={"X-CSRFToken": browser.csrf()}
+    )
+    assert response.status_code == 204
+
+
+def test_acs_redirect_carries_no_personal_data(browser: Browser) -> None:
+    acs = browser.choose(browser.start_login(), kvk_nummer="90000001")
+    query = parse_qs(urlparse(acs).query)
+    assert set(query) == {"SAMLart"}
+    assert "90000001" not in acs
