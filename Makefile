@@ -30,10 +30,14 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed-run
 install-test: $(VENV)/.installed-test
 
+# The demo: development settings, the eHerkenning simulator, e-mail to the console.
+DEMO_ENV := MIJNDUO_DEBUG=1 MIJNDUO_EHERKENNING_SIMULATOR=1 MIJNDUO_BASE_URL=http://$(HOST):$(PORT)
+
 run: install
-	MIJNDUO_DEBUG=1 $(BIN)/mijnduo migrate --noinput
-	MIJNDUO_DEBUG=1 $(BIN)/mijnduo loaddemo
-	MIJNDUO_DEBUG=1 $(BIN)/mijnduo runserver $(HOST):$(PORT)
+	$(DEMO_ENV) $(BIN)/mijnduo migrate --noinput
+	$(DEMO_ENV) $(BIN)/mijnduo createcachetable
+	$(DEMO_ENV) $(BIN)/mijnduo loaddemo
+	$(DEMO_ENV) $(BIN)/mijnduo runserver $(HOST):$(PORT)
 
 test: install-test
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)

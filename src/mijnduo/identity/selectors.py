@@ -10,7 +10,6 @@ from mijnduo.registry.models import Organisation
 from mijnduo.registry.selectors import organisations_for_kvk
 
 from .eherkenning.constants import SESSION_KEY, AssuranceLevel
-
 from .models import ApiClient
 
 _LOADED_FIELDS = ("id", "name", "key_prefix")

@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from mijnduo.aanvraag.constants import Beheerautorisatie
-from mijnduo.identity.selectors import represented_organisation
 from mijnduo.applications.api.problems import (
     ALL_PROBLEM_TYPES,
     INTERNAL,
@@ -17,6 +16,7 @@ from mijnduo.applications.api.problems import (
     UNAVAILABLE,
     problem_json_response,
 )
+from mijnduo.identity.selectors import represented_organisation
 
 logger = logging.getLogger(__name__)
 

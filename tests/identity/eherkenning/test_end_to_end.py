@@ -134,7 +134,9 @@ def test_tampered_assertion_is_refused(browser: Browser) -> None:
     request_id = _pending_request_id(browser.start_login())
     broker, sp = current_broker(), current_service_provider()
     signed = broker.response(
-        sp=sp, in_response_to=request_id, choice=Choice(kvk_nummer="90000001", level=AssuranceLevel.EH2)
+        sp=sp,
+        in_response_to=request_id,
+        choice=Choice(kvk_nummer="90000001", level=AssuranceLevel.EH2),
     )
     # Raise the level after signing: exactly what the signature must catch.
     tampered = signed.replace(AssuranceLevel.EH2.value.encode(), AssuranceLevel.EH4.value.encode())

@@ -51,7 +51,7 @@ class EherkenningBackend(BaseBackend):
     the SAML checks reject. Never answers for a password login.
     """
 
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self, request: HttpRequest | None, eherkenning_artifact: str | None = None, **kwargs: Any
     ) -> User | None:
         if request is None or not eherkenning_artifact:

@@ -20,7 +20,9 @@ class KeyPair:
     cert_pem: bytes
 
 
-def generate_key_pair(common_name: str, *, days: int = 365, not_before: dt.datetime | None = None) -> KeyPair:
+def generate_key_pair(
+    common_name: str, *, days: int = 365, not_before: dt.datetime | None = None
+) -> KeyPair:
     """A fresh RSA-2048 key and a self-signed certificate for it."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])

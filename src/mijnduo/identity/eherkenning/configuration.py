@@ -20,9 +20,7 @@ class ServiceProviderSettings:
     privacy_policy_url: str
     attribute_consuming_service_index: str = "9052"
     service_name: str = "Mijn DUO Beheer"
-    service_description: str = (
-        "Beheerders van Mijn DUO Zakelijk aanmelden, wijzigen en intrekken"
-    )
+    service_description: str = "Beheerders van Mijn DUO Zakelijk aanmelden, wijzigen en intrekken"
     organization_name: str = "Dienst Uitvoering Onderwijs"
     organization_url: str = ""
 

@@ -7,25 +7,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('identity', '0001_initial'),
+        ("identity", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EherkenningIdentity',
+            name="EherkenningIdentity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kvk_nummer', models.CharField(blank=True, max_length=8)),
-                ('rsin', models.CharField(blank=True, max_length=9)),
-                ('pseudonym', models.CharField(max_length=255)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='eherkenning_identity', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kvk_nummer", models.CharField(blank=True, max_length=8)),
+                ("rsin", models.CharField(blank=True, max_length=9)),
+                ("pseudonym", models.CharField(max_length=255)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="eherkenning_identity",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('kvk_nummer', 'rsin', 'pseudonym'), name='identity_eh_subject_unique'), models.CheckConstraint(condition=models.Q(('kvk_nummer', ''), ('rsin', ''), _negated=True), name='identity_eh_has_organisation')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kvk_nummer", "rsin", "pseudonym"),
+                        name="identity_eh_subject_unique",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("kvk_nummer", ""), ("rsin", ""), _negated=True),
+                        name="identity_eh_has_organisation",
+                    ),
+                ],
             },
         ),
     ]

@@ -209,7 +209,9 @@ class Broker:
     ) -> bytes:
         """The samlp:Response for this choice: success with a signed assertion, or a failure."""
         now = now or dt.datetime.now(dt.UTC)
-        response = etree.Element(_q("samlp", "Response"), nsmap={"samlp": NS["samlp"], "saml": NS["saml"]})
+        response = etree.Element(
+            _q("samlp", "Response"), nsmap={"samlp": NS["samlp"], "saml": NS["saml"]}
+        )
         response.set("ID", _new_id())
         response.set("Version", "2.0")
         response.set("IssueInstant", _time(now))
@@ -219,7 +221,9 @@ class Broker:
         status = etree.SubElement(response, _q("samlp", "Status"))
         if choice.outcome is Outcome.SUCCESS:
             etree.SubElement(status, _q("samlp", "StatusCode"), Value=SUCCESS)
-            response.append(self._assertion(sp=sp, in_response_to=in_response_to, choice=choice, now=now))
+            response.append(
+                self._assertion(sp=sp, in_response_to=in_response_to, choice=choice, now=now)
+            )
         else:
             top = etree.SubElement(status, _q("samlp", "StatusCode"), Value=RESPONDER)
             if choice.outcome is Outcome.CANCEL:
@@ -266,14 +270,18 @@ class Broker:
         etree.SubElement(context, _q("saml", "AuthnContextClassRef")).text = choice.level.value
 
         statement = etree.SubElement(assertion, _q("saml", "AttributeStatement"))
-        service_uuid = self.service_uuid if choice.machtiging else _other_service_uuid(self.service_uuid)
+        service_uuid = (
+            self.service_uuid if choice.machtiging else _other_service_uuid(self.service_uuid)
+        )
         _attribute(statement, SERVICE_ID, self.service_id)
         _attribute(statement, SERVICE_UUID, service_uuid)
         legal = _attribute(statement, LEGAL_SUBJECT_ID, None)
         legal.append(self._encrypted_id(choice.kvk_nummer, KVK_QUALIFIER, sp))
         acting = _attribute(statement, ACTING_SUBJECT_ID, None)
         acting.append(
-            self._encrypted_id(self.pseudonym(choice), "urn:etoegang:1.9:EntityConcernedID:Pseudo", sp)
+            self._encrypted_id(
+                self.pseudonym(choice), "urn:etoegang:1.9:EntityConcernedID:Pseudo", sp
+            )
         )
         if choice.vestigingsnummer:
             _attribute(statement, VESTIGINGSNUMMER, choice.vestigingsnummer)
@@ -405,7 +413,10 @@ def encrypt_element(element: etree._Element, cert_pem: bytes) -> etree._Element:
     manager = xmlsec.KeysManager()
     manager.add_key(xmlsec.Key.from_memory(cert_pem, xmlsec.constants.KeyDataFormatCertPem))
     template = xmlsec.template.encrypted_data_create(
-        element, xmlsec.constants.TransformAes256Cbc, type=xmlsec.constants.TypeEncElement, ns="xenc"
+        element,
+        xmlsec.constants.TransformAes256Cbc,
+        type=xmlsec.constants.TypeEncElement,
+        ns="xenc",
     )
     xmlsec.template.encrypted_data_ensure_cipher_value(template)
     key_info = xmlsec.template.encrypted_data_ensure_key_info(template, ns="ds")

@@ -57,13 +57,15 @@ class SimulatorChoiceForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args: object, organisations: list[tuple[str, str]], **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, organisations: list[tuple[str, str]], **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["organisation"].choices = [("", _("(none)")), *organisations]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
-        if not cleaned.get("kvk_nummer") and not cleaned.get("organisation"):
-            if cleaned.get("outcome") == Outcome.SUCCESS.value:
-                self.add_error("kvk_nummer", _("Choose a demo organisation or type a KvK-nummer."))
+        nothing_chosen = not cleaned.get("kvk_nummer") and not cleaned.get("organisation")
+        if nothing_chosen and cleaned.get("outcome") == Outcome.SUCCESS.value:
+            self.add_error("kvk_nummer", _("Choose a demo organisation or type a KvK-nummer."))
         return cleaned

@@ -40,7 +40,10 @@ def current_broker(*, single_use_artifacts: bool = True) -> Broker:
     config = EherkenningConfiguration.get_solo()
     if certificate is None or not config.base_url:
         raise LookupError("The eHerkenning simulator is not installed: run `mijnduo loaddemo`.")
-    with certificate.private_key.open("rb") as key, certificate.public_certificate.open("rb") as cert:
+    with (
+        certificate.private_key.open("rb") as key,
+        certificate.public_certificate.open("rb") as cert,
+    ):
         key_pem, cert_pem = key.read(), cert.read()
     base = f"{config.base_url}{SIMULATOR_PATH}"
     return Broker(
@@ -64,15 +67,16 @@ def install_simulator(base_url: str, *, service_uuid: str = DEMO_SERVICE_UUID) -
     base_url = base_url.rstrip("/")
     with transaction.atomic():
         if _latest_certificate(BROKER_CERTIFICATE_LABEL) is None:
-            store_key_pair(BROKER_CERTIFICATE_LABEL, generate_key_pair("eHerkenning simulator makelaar"))
+            store_key_pair(
+                BROKER_CERTIFICATE_LABEL, generate_key_pair("eHerkenning simulator makelaar")
+            )
         if not ConfigCertificate.objects.filter(config_type=ConfigTypes.eherkenning).exists():
             add_sp_certificate(
                 generate_key_pair("Mijn DUO Beheer SP (simulator)"), label=SP_CERTIFICATE_LABEL
             )
         broker_base = f"{base_url}{SIMULATOR_PATH}"
         # A broker object with a placeholder service only to render its metadata.
-        certificate = _latest_certificate(BROKER_CERTIFICATE_LABEL)
-        assert certificate is not None
+        certificate = Certificate.objects.filter(label=BROKER_CERTIFICATE_LABEL).latest("pk")
         with certificate.public_certificate.open("rb") as cert:
             metadata = Broker(
                 entity_id=broker_base, base_url=broker_base, key_pem=b"", cert_pem=cert.read()

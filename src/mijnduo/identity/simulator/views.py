@@ -9,7 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
@@ -96,9 +96,7 @@ def choose(request: HttpRequest) -> HttpResponse:
         if pending["relay_state"]:
             query["RelayState"] = pending["relay_state"]
         return redirect(f"{sp.acs_url}?{urlencode(query)}")
-    return render(
-        request, "identity/simulator/choose.html", {"form": form, "ticket": ticket}
-    )
+    return render(request, "identity/simulator/choose.html", {"form": form, "ticket": ticket})
 
 
 @csrf_exempt  # Server-to-server SOAP; the XML signature is checked instead.
@@ -106,20 +104,18 @@ def choose(request: HttpRequest) -> HttpResponse:
 def artifact_resolution(request: HttpRequest) -> HttpResponse:
     broker = _broker()
     try:
-        resolve_id, artifact = broker.read_artifact_resolve(request.body, current_service_provider())
+        resolve_id, artifact = broker.read_artifact_resolve(
+            request.body, current_service_provider()
+        )
         handle = broker.handle_of(artifact)
     except BrokerError as error:
         logger.warning("Simulator refused an ArtifactResolve: %s", error)
         return HttpResponseBadRequest(f"SIMULATOR: {error}", content_type="text/plain")
     key = ARTIFACT_PREFIX + handle
     message = cache.get(key)
-    if message is not None and broker.single_use_artifacts:
-        # An artifact is good for one resolution (SAML bindings 3.6.5).
-        if not cache.delete(key):
-            message = None
+    # An artifact is good for one resolution (SAML bindings 3.6.5): whoever deletes
+    # it first gets the message.
+    if message is not None and broker.single_use_artifacts and not cache.delete(key):
+        message = None
     body = broker.artifact_response(in_response_to=resolve_id, message=message)
     return HttpResponse(body, content_type="text/xml; charset=utf-8")
-
-
-
-

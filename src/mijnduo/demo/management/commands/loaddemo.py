@@ -9,6 +9,7 @@ from django.db import transaction
 from mijnduo.audit.actors import Actor, ActorKind
 from mijnduo.identity.models import ApiClient
 from mijnduo.identity.services import api_client_create, api_client_rotate
+from mijnduo.identity.simulator.setup import install_simulator
 from mijnduo.registers.importer import import_shipped
 from mijnduo.registers.selectors import gemeente_naam, hoofdvestiging, instelling_by_brincode
 from mijnduo.registry.models import Account, Organisation
@@ -42,6 +43,20 @@ class Command(BaseCommand):
                 f"Demo organisation: {organisation.naam} (KvK {organisation.kvk_nummer})"
             )
         self._api_key()
+        self._eherkenning()
+
+    def _eherkenning(self) -> None:
+        base_url = settings.MIJNDUO_BASE_URL
+        if not settings.MIJNDUO_EHERKENNING_SIMULATOR:
+            self.stdout.write(
+                "eHerkenning simulator is off (MIJNDUO_EHERKENNING_SIMULATOR=1 turns it on)."
+            )
+            return
+        install_simulator(base_url)
+        self.stdout.write(
+            f"eHerkenning simulator: log in at {base_url}/inloggen/ and pick a demo "
+            "organisation by name (SIMULATOR, not real eHerkenning)."
+        )
 
     def _school(self, brincode: str, kvk_nummer: str) -> Organisation:
         existing = Organisation.objects.filter(kvk_nummer=kvk_nummer, brincode=brincode).first()
