@@ -5,7 +5,7 @@ logs in through the real views and checks the outcome page and the audit trail.
 """
 
 import datetime as dt
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from django.core.cache import cache
@@ -122,7 +122,7 @@ def _artifact_for(browser: Browser, message: bytes) -> str:
     broker = current_broker()
     artifact, handle = broker.new_artifact()
     cache.set(simulator_views.ARTIFACT_PREFIX + handle, message, 300)
-    return f"/eherkenning/acs?SAMLart={artifact}"
+    return f"/eherkenning/acs?{urlencode({'SAMLart': artifact})}"
 
 
 def _pending_request_id(choose_url: str) -> str:
@@ -227,3 +227,20 @@ def test_acs_redirect_carries_no_personal_data(browser: Browser) -> None:
     query = parse_qs(urlparse(acs).query)
     assert set(query) == {"SAMLart"}
     assert "90000001" not in acs
+
+
+@pytest.mark.parametrize("artifact", ["not-base64!", "AAQAAA==", "QUJD" * 20])
+def test_malformed_artifact_gets_the_error_page_not_a_crash(
+    browser: Browser, artifact: str
+) -> None:
+    page = browser.get(f"/eherkenning/acs?{urlencode({'SAMLart': artifact})}")
+    assert page.status_code == 200
+    assert page.url.endswith("/inloggen/niet-gelukt/mislukt")
+
+
+def test_acs_without_artifact(browser: Browser) -> None:
+    assert browser.get("/eherkenning/acs").url.endswith("/inloggen/niet-gelukt/mislukt")
+
+
+def test_unknown_refusal_page_is_404(browser: Browser) -> None:
+    assert browser.get("/inloggen/niet-gelukt/iets-anders").status_code == 404

@@ -1,5 +1,6 @@
 """The authentication backend: artifact in, Django user out, or a clear refusal."""
 
+import base64
 import logging
 from typing import Any
 
@@ -24,7 +25,22 @@ class LoginFailed(Exception):
     """The broker reported an error, or the answer failed a check (signature, time, replay)."""
 
 
+def _is_type_4_artifact(artifact: str) -> bool:
+    """SAML 2.0 artifact format (type 0x0004, 44 bytes), checked before the library sees it.
+
+    The library's own check refers to an error code its SAML package lacks and
+    crashes; a hand-made or truncated URL must give the error page instead.
+    """
+    try:
+        raw = base64.b64decode(artifact, validate=True)
+    except ValueError:
+        return False
+    return len(raw) == 44 and raw[:2] == b"\x00\x04"
+
+
 def _resolve(request: HttpRequest, artifact: str) -> EherkenningLogin:
+    if not _is_type_4_artifact(artifact):
+        raise LoginFailed("malformed artifact")
     client = MijnDuoEherkenningClient()
     try:
         response = client.artifact_resolve(request, artifact)
@@ -37,7 +53,9 @@ def _resolve(request: HttpRequest, artifact: str) -> EherkenningLogin:
         # (identifiers are encrypted and never part of these messages).
         logger.warning("eHerkenning response refused: %s", error)
         raise LoginFailed(str(error)) from error
-    except (OneLogin_Saml2_Error, OSError) as error:
+    except (OneLogin_Saml2_Error, OSError, ValueError) as error:
+        # ValueError: an artifact that is not base64 or has the wrong length, i.e.
+        # a hand-made or truncated URL; OSError: the broker cannot be reached.
         logger.warning("eHerkenning artifact resolution failed: %s", type(error).__name__)
         raise LoginFailed(type(error).__name__) from error
     return read_login(attributes, authn_contexts)
