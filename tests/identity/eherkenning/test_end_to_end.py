@@ -8,6 +8,7 @@ import datetime as dt
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
+import requests
 from django.core.cache import cache
 from freezegun import freeze_time
 from lxml import etree
@@ -244,3 +245,58 @@ def test_acs_without_artifact(browser: Browser) -> None:
 
 def test_unknown_refusal_page_is_404(browser: Browser) -> None:
     assert browser.get("/inloggen/niet-gelukt/iets-anders").status_code == 404
+
+
+def test_session_ends_after_15_minutes_without_activity(browser: Browser) -> None:
+    browser.login()
+    start = dt.datetime.now(dt.UTC)
+    with freeze_time(start + dt.timedelta(minutes=10)):
+        # Activity renews the 15 minutes ...
+        assert browser.get("/mijn-organisatie").url.endswith("/mijn-organisatie")
+    with freeze_time(start + dt.timedelta(minutes=24)):
+        assert browser.get("/mijn-organisatie").url.endswith("/mijn-organisatie")
+    session_cookie = browser.http.cookies["sessionid"]
+    with freeze_time(start + dt.timedelta(minutes=40)):
+        # ... and 16 minutes without any ends the session on the server, even for
+        # a client that keeps sending the old cookie.
+        page = requests.get(
+            browser.url("/mijn-organisatie"),
+            headers={"Cookie": f"sessionid={session_cookie}"},
+            timeout=30,
+        )
+    assert page.url.startswith(browser.url("/inloggen/"))
+
+
+def test_pages_warn_before_the_session_ends(browser: Browser) -> None:
+    page = browser.login()
+    assert 'data-session-seconds="900"' in page.text
+    assert 'data-session-warning-seconds="120"' in page.text
+    assert 'id="session-warning"' in page.text
+    assert "/sessie/verlengen" in page.text
+
+
+def test_simulator_form_errors_are_summarised_and_linked(browser: Browser) -> None:
+    choose_url = browser.start_login()
+    page = browser.http.post(
+        choose_url,
+        data={
+            "csrfmiddlewaretoken": browser.csrf(),
+            "kvk_nummer": "123",
+            "person": "p",
+            "level": AssuranceLevel.EH3.value,
+            "machtiging": "ja",
+            "outcome": "succes",
+        },
+    )
+    assert page.status_code == 200
+    assert 'class="error-summary"' in page.text
+    assert 'href="#id_kvk_nummer"' in page.text
+    assert 'aria-describedby="id_kvk_nummer_hint id_kvk_nummer_error"' in page.text
+    # The request is still pending: a corrected choice logs in.
+    assert browser.get(browser.choose(choose_url)).url.endswith("/mijn-organisatie")
+
+
+def test_simulator_lists_demo_organisations_by_name(browser: Browser) -> None:
+    Organisation.objects.create(type="bestuur", kvk_nummer="90000002", naam="Stichting Voorbeeld")
+    page = browser.http.get(browser.start_login())
+    assert "Stichting Voorbeeld (90000002)" in page.text

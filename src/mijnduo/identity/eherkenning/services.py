@@ -3,7 +3,7 @@
 import secrets
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mijnduo.audit.actors import Actor, ActorKind
@@ -13,6 +13,25 @@ from ..models import EherkenningIdentity
 from .attributes import EherkenningLogin
 
 
+def _find_or_create(login: EherkenningLogin) -> tuple[EherkenningIdentity, bool]:
+    subject = {"kvk_nummer": login.kvk_nummer, "rsin": login.rsin, "pseudonym": login.pseudonym}
+    identity = EherkenningIdentity.objects.select_related("user").filter(**subject).first()
+    if identity is not None:
+        return identity, False
+    try:
+        # A savepoint: if the same person's first login races in another tab, the
+        # unique constraint stops the second insert and we use the first one's row.
+        with transaction.atomic():
+            # The username is opaque: no KvK-nummer or pseudonym leaks into places
+            # that show usernames (logs, admin lists).
+            user = User.objects.create_user(username=f"eh-{secrets.token_hex(12)}")
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            return EherkenningIdentity.objects.create(user=user, **subject), True
+    except IntegrityError:
+        return EherkenningIdentity.objects.select_related("user").get(**subject), False
+
+
 def identity_login(login: EherkenningLogin) -> EherkenningIdentity:
     """Find or create the identity for (organisation, pseudonym) and record the login.
 
@@ -20,25 +39,7 @@ def identity_login(login: EherkenningLogin) -> EherkenningIdentity:
     it holds no name or e-mail (the actor is the identity's number).
     """
     with transaction.atomic():
-        identity = (
-            EherkenningIdentity.objects.select_for_update()
-            .select_related("user")
-            .filter(kvk_nummer=login.kvk_nummer, rsin=login.rsin, pseudonym=login.pseudonym)
-            .first()
-        )
-        created = identity is None
-        if identity is None:
-            # The username is opaque: no KvK-nummer or pseudonym leaks into places
-            # that show usernames (logs, admin lists).
-            user = User.objects.create_user(username=f"eh-{secrets.token_hex(12)}")
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-            identity = EherkenningIdentity.objects.create(
-                user=user,
-                kvk_nummer=login.kvk_nummer,
-                rsin=login.rsin,
-                pseudonym=login.pseudonym,
-            )
+        identity, created = _find_or_create(login)
         identity.user.last_login = timezone.now()
         identity.user.save(update_fields=["last_login"])
         audit_record(

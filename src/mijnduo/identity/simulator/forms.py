@@ -62,6 +62,13 @@ class SimulatorChoiceForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["organisation"].choices = [("", _("(none)")), *organisations]  # type: ignore[attr-defined]
+        # Screen readers read the hint (and the error, when there is one) with the field.
+        for name, field in self.fields.items():
+            described_by = [f"id_{name}_hint"] if field.help_text else []
+            if self.is_bound and name in self.errors:
+                described_by.append(f"id_{name}_error")
+            if described_by:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
