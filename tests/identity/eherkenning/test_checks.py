@@ -74,3 +74,21 @@ def test_certificate_near_expiry_without_successor_is_warned() -> None:
         activate_on=dt.datetime.now(dt.UTC) + dt.timedelta(days=5),
     )
     assert checks.eherkenning_certificates() == []
+
+
+@pytest.mark.django_db
+def test_login_without_configuration_explains_instead_of_crashing(client) -> None:  # type: ignore[no-untyped-def]
+    client.get("/inloggen/")
+    response = client.post("/inloggen/", {"next": ""})
+    assert response.status_code == 503
+    assert "eHerkenning" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_acs_without_artifact_writes_no_audit_record(client) -> None:  # type: ignore[no-untyped-def]
+    from mijnduo.audit.models import AuditRecord
+
+    response = client.get("/eherkenning/acs")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/inloggen/niet-gelukt/mislukt")
+    assert not AuditRecord.objects.exists()

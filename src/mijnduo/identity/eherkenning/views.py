@@ -3,6 +3,7 @@
 import logging
 
 from digid_eherkenning.forms import SAML2Form
+from digid_eherkenning.models import EherkenningConfiguration
 from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth.decorators import login_required
@@ -58,6 +59,9 @@ def login_start(request: HttpRequest) -> HttpResponse:
                 "expired": request.GET.get("verlopen") == "1",
             },
         )
+    if not EherkenningConfiguration.get_solo().entity_id:
+        logger.error("eHerkenning login attempted but eHerkenning is not configured")
+        return render(request, "identity/unavailable.html", status=503)
     client = MijnDuoEherkenningClient()
     location, parameters = client.create_authn_request(request)
     form = SAML2Form(initial={"SAMLRequest": parameters["SAMLRequest"], "RelayState": next_path})
@@ -69,7 +73,9 @@ def login_start(request: HttpRequest) -> HttpResponse:
 def assertion_consumer_service(request: HttpRequest) -> HttpResponse:
     artifact = request.GET.get("SAMLart", "")
     if not artifact:
-        return _refused(request, FAILED, "no artifact")
+        # Nothing came from a broker: no audit record, so stray requests cannot
+        # fill the audit trail.
+        return HttpResponseRedirect(resolve_url("eherkenning:refused", page=FAILED))
     try:
         user = auth.authenticate(request, eherkenning_artifact=artifact)
     except LoginRefused as refusal:
