@@ -4,6 +4,7 @@ Independent of python-xmlsec and of the SAML library under test: if the broker
 signed wrongly, the end-to-end tests could pass against a wrongly verifying SP.
 """
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,7 +15,11 @@ from lxml import etree
 from mijnduo.identity.eherkenning.certificates import generate_key_pair
 from mijnduo.identity.simulator.broker import NS, Broker, Choice, ServiceProvider
 
-XMLSEC1 = shutil.which("xmlsec1")  # CI installs Debian's xmlsec1 (.ci/run)
+XMLSEC1 = shutil.which("xmlsec1")
+# .ci/run installs Debian's xmlsec1, so in CI a missing binary fails these tests;
+# on a developer's machine without it they are skipped with the install hint.
+if XMLSEC1 is None and not os.environ.get("CI"):
+    pytest.skip("xmlsec1 is not installed (apt-get install xmlsec1)", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")

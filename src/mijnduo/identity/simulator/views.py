@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mijnduo.identity.eherkenning.constants import AssuranceLevel
 from mijnduo.registry.selectors import organisations_for_simulator
 
-from .broker import BrokerError, Choice, Outcome
+from .broker import Broker, BrokerError, Choice, Outcome
 from .forms import SimulatorChoiceForm
 from .setup import current_broker, current_service_provider
 
@@ -31,7 +31,7 @@ PENDING_SECONDS = 15 * 60
 ARTIFACT_SECONDS = 5 * 60
 
 
-def _broker():  # type: ignore[no-untyped-def]
+def _broker() -> Broker:
     return current_broker(
         single_use_artifacts=getattr(settings, "MIJNDUO_EHERKENNING_SIMULATOR_SINGLE_USE", True)
     )
