@@ -5,6 +5,7 @@ from functools import cache
 from typing import Any
 
 from django.db import connection
+from django.db.models import Min
 
 from mijnduo.aanvraag.constants import OWN_NUMBER
 
@@ -54,11 +55,14 @@ def organisations_for_kvk(kvk_nummer: str) -> list[Organisation]:
 
 
 def organisations_for_simulator(limit: int = 50) -> list[tuple[str, str]]:
-    """(KvK-nummer, "name (KvK)") of registry organisations, for the simulator's list."""
-    seen: dict[str, str] = {}
-    for kvk_nummer, naam in Organisation.objects.order_by("naam").values_list("kvk_nummer", "naam"):
-        if kvk_nummer not in seen:
-            seen[kvk_nummer] = f"{naam} ({kvk_nummer})"
-        if len(seen) >= limit:
-            break
-    return list(seen.items())
+    """(KvK-nummer, "name (KvK)") of registry organisations, for the simulator's list.
+
+    One row per KvK-nummer (several schools can share one), named after the first
+    organisation alphabetically; grouped in the database, not in Python.
+    """
+    rows = (
+        Organisation.objects.values("kvk_nummer")
+        .annotate(first_naam=Min("naam"))
+        .order_by("first_naam", "kvk_nummer")[:limit]
+    )
+    return [(row["kvk_nummer"], f"{row['first_naam']} ({row['kvk_nummer']})") for row in rows]

@@ -56,6 +56,8 @@ def test_success_lands_on_the_organisation_page(browser: Browser, level: Assuran
     assert record.after["level"] == level.label
     assert record.after["vestigingsnummer"] == "000012345678"
     assert record.actor == f"aanvrager:eh-{identity.pk}"
+    # Django's login signal records the time; the service does not write it twice.
+    assert identity.user.last_login is not None
 
 
 def test_the_same_person_is_recognised_on_the_next_login(browser: Browser) -> None:
@@ -300,3 +302,16 @@ def test_simulator_lists_demo_organisations_by_name(browser: Browser) -> None:
     Organisation.objects.create(type="bestuur", kvk_nummer="90000002", naam="Stichting Voorbeeld")
     page = browser.http.get(browser.start_login())
     assert "Stichting Voorbeeld (90000002)" in page.text
+
+
+def test_simulator_lists_one_entry_per_kvk_nummer(browser: Browser) -> None:
+    for naam in ("Zonnewijzer", "Anne Frankschool"):
+        Organisation.objects.create(type="onderwijsinstelling", kvk_nummer="90000003", naam=naam)
+    page = browser.http.get(browser.start_login())
+    assert page.text.count("(90000003)") == 1
+    assert "Anne Frankschool (90000003)" in page.text
+
+
+def test_simulator_sso_takes_only_the_post_binding(browser: Browser) -> None:
+    response = browser.http.get(browser.url("/simulator/eherkenning/sso?SAMLRequest=x"))
+    assert response.status_code == 405

@@ -14,6 +14,8 @@ from typing import Any
 
 from stdnum.nl import bsn
 
+from mijnduo.aanvraag.formats import FormatError, normalise_kvk_nummer
+
 from .constants import (
     ACTING_SUBJECT_ID,
     KVK_QUALIFIER,
@@ -25,7 +27,6 @@ from .constants import (
     AssuranceLevel,
 )
 
-_KVK = re.compile(r"[0-9]{8}")
 _VESTIGINGSNUMMER = re.compile(r"[0-9]{12}")
 
 
@@ -91,10 +92,11 @@ def read_login(
     rsin = [value for qualifier, value in legal if qualifier == RSIN_QUALIFIER]
     if len(kvk) > 1 or len(rsin) > 1:
         raise LoginRefused(Refusal.INCOMPLETE, "more than one organisation identifier")
-    kvk_nummer = kvk[0] if kvk else ""
     rsin_value = rsin[0] if rsin else ""
-    if kvk_nummer and not _KVK.fullmatch(kvk_nummer):
-        raise LoginRefused(Refusal.INCOMPLETE, "KvK-nummer is not 8 digits")
+    try:
+        kvk_nummer = normalise_kvk_nummer(kvk[0]) if kvk else ""
+    except FormatError as error:
+        raise LoginRefused(Refusal.INCOMPLETE, "KvK-nummer is not 8 digits") from error
     if rsin_value and not bsn.is_valid(rsin_value):
         raise LoginRefused(Refusal.INCOMPLETE, "RSIN fails its check")
     if not kvk_nummer and not rsin_value:

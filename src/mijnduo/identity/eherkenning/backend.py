@@ -54,8 +54,8 @@ def _resolve(request: HttpRequest, artifact: str) -> EherkenningLogin:
         logger.warning("eHerkenning response refused: %s", error)
         raise LoginFailed(str(error)) from error
     except (OneLogin_Saml2_Error, OSError, ValueError) as error:
-        # ValueError: an artifact that is not base64 or has the wrong length, i.e.
-        # a hand-made or truncated URL; OSError: the broker cannot be reached.
+        # OSError: the broker cannot be reached; ValueError: an answer the library
+        # cannot decode.
         logger.warning("eHerkenning artifact resolution failed: %s", type(error).__name__)
         raise LoginFailed(type(error).__name__) from error
     return read_login(attributes, authn_contexts)
@@ -79,9 +79,8 @@ class EherkenningBackend(BaseBackend):
         check_login(login, mijn_duo_service_uuid=str(config.eh_service_uuid))
         identity = identity_login(login)
         # auth.login() may flush the session (another user was logged in), so the
-        # view stores this after it: see views.start_session().
+        # ACS view stores this in the session after logging the user in.
         request.eherkenning_session = {  # type: ignore[attr-defined]
-            "identity": identity.pk,
             "kvk_nummer": login.kvk_nummer,
             "rsin": login.rsin,
             "level": login.level.value,

@@ -39,9 +39,8 @@ class AssuranceLevel(StrEnum):
 # The form: "een eHerkenningsmiddel op minimaal niveau 3".
 MINIMUM_LEVEL = AssuranceLevel.EH3
 
-# Session length after login: the eHerkenning/DigiD norm of 15 minutes of inactivity.
-SESSION_IDLE_SECONDS = 15 * 60
-# How long before expiry the page warns (and offers to stay logged in).
+# How long before the session ends (settings.SESSION_COOKIE_AGE, 15 minutes) the
+# page warns and offers to stay logged in.
 SESSION_WARNING_SECONDS = 2 * 60
 
 SESSION_KEY = "mijnduo_eherkenning"

@@ -4,7 +4,6 @@ import secrets
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from mijnduo.audit.actors import Actor, ActorKind
 from mijnduo.audit.services import audit_record
@@ -40,8 +39,6 @@ def identity_login(login: EherkenningLogin) -> EherkenningIdentity:
     """
     with transaction.atomic():
         identity, created = _find_or_create(login)
-        identity.user.last_login = timezone.now()
-        identity.user.save(update_fields=["last_login"])
         audit_record(
             actor=Actor(ActorKind.APPLICANT, f"eh-{identity.pk}"),
             action="eherkenning.login",

@@ -18,12 +18,7 @@ from ..models import EherkenningIdentity
 from .attributes import LoginRefused, Refusal
 from .backend import LoginCancelled, LoginFailed
 from .client import MijnDuoEherkenningClient
-from .constants import (
-    MINIMUM_LEVEL,
-    SESSION_IDLE_SECONDS,
-    SESSION_KEY,
-    AssuranceLevel,
-)
+from .constants import MINIMUM_LEVEL, SESSION_KEY, AssuranceLevel
 from .services import identity_logout, record_refusal
 
 logger = logging.getLogger(__name__)
@@ -79,25 +74,26 @@ def assertion_consumer_service(request: HttpRequest) -> HttpResponse:
     try:
         user = auth.authenticate(request, eherkenning_artifact=artifact)
     except LoginRefused as refusal:
-        return _refused(request, refusal.reason.value, refusal.detail)
+        too_low = refusal.reason is Refusal.LEVEL_TOO_LOW
+        return _refused(request, refusal.reason.value, level=refusal.detail if too_low else "")
     except LoginCancelled:
         return _refused(request, CANCELLED)
-    except LoginFailed as error:
-        return _refused(request, FAILED, str(error)[:200])
+    except LoginFailed:
+        return _refused(request, FAILED)
     if user is None:
-        return _refused(request, FAILED, "no user")
+        return _refused(request, FAILED)
     session_data = request.eherkenning_session  # type: ignore[attr-defined]
+    # Rotates the session key (no fixation). The session then lasts
+    # SESSION_COOKIE_AGE (15 minutes), renewed by every request.
     auth.login(request, user)
     request.session[SESSION_KEY] = session_data
-    request.session.set_expiry(SESSION_IDLE_SECONDS)
     target = safe_next(request, request.GET.get("RelayState")) or resolve_url(
         settings.LOGIN_REDIRECT_URL
     )
     return HttpResponseRedirect(target)
 
 
-def _refused(request: HttpRequest, page: str, detail: str = "") -> HttpResponse:
-    level = detail if page == Refusal.LEVEL_TOO_LOW.value else ""
+def _refused(request: HttpRequest, page: str, *, level: str = "") -> HttpResponse:
     record_refusal(page, level)
     # The level shown on the page is a label like "EH2+", not personal data.
     query = f"?{urlencode({'niveau': level})}" if level else ""

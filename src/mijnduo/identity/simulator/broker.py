@@ -17,8 +17,7 @@ import base64
 import datetime as dt
 import hashlib
 import secrets
-import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 import xmlsec
@@ -107,7 +106,6 @@ class Broker:
     service_id: str = ""
     # For tests of the SP's own replay protection: a broker that serves an artifact twice.
     single_use_artifacts: bool = True
-    _pseudonym_salt: bytes = field(default=b"", repr=False)
 
     @property
     def sso_url(self) -> str:
@@ -146,19 +144,16 @@ class Broker:
 
     # -- step 1: the AuthnRequest -------------------------------------------------
 
-    def read_authn_request(
-        self, saml_request: str, sp: ServiceProvider, *, redirect_binding: bool = False
-    ) -> AuthnRequest:
-        """Decode and check an AuthnRequest sent with the HTTP-POST binding.
+    def read_authn_request(self, saml_request: str, sp: ServiceProvider) -> AuthnRequest:
+        """Decode and check an AuthnRequest sent with the HTTP-POST binding (what this SP sends).
 
-        (With HTTP-Redirect the signature is over the query string; this SP posts.)
+        The metadata also names an HTTP-Redirect location only because the SAML
+        library's metadata parser insists on one.
         """
         try:
             raw = base64.b64decode(saml_request, validate=True)
-            if redirect_binding:
-                raw = zlib.decompress(raw, -15)
             element = etree.fromstring(raw, _PARSER)
-        except (ValueError, zlib.error, etree.XMLSyntaxError) as error:
+        except (ValueError, etree.XMLSyntaxError) as error:
             raise BrokerError("SAMLRequest is not a base64-encoded XML document") from error
         if element.tag != f"{{{NS['samlp']}}}AuthnRequest":
             raise BrokerError("not an AuthnRequest")
@@ -195,7 +190,8 @@ class Broker:
 
     def pseudonym(self, choice: Choice) -> str:
         """ActingSubjectID: stable per person and organisation, meaningless elsewhere."""
-        salt = self._pseudonym_salt or hashlib.sha256(self.key_pem).digest()
+        # Salted with the broker's key, as a real broker keeps its own secret.
+        salt = hashlib.sha256(self.key_pem).digest()
         digest = hashlib.sha256(salt + f"{choice.kvk_nummer}|{choice.person}".encode()).hexdigest()
         return f"SIM-{digest[:32]}"
 

@@ -44,14 +44,12 @@ def metadata(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt  # A broker receives this form from the SP's page: the signature is the proof.
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_POST
 def single_sign_on(request: HttpRequest) -> HttpResponse:
-    data = request.POST if request.method == "POST" else request.GET
+    data = request.POST
     try:
         authn_request = _broker().read_authn_request(
-            data.get("SAMLRequest", ""),
-            current_service_provider(),
-            redirect_binding=request.method == "GET",
+            data.get("SAMLRequest", ""), current_service_provider()
         )
     except BrokerError as error:
         logger.warning("Simulator refused an AuthnRequest: %s", error)
