@@ -53,7 +53,11 @@ INSTALLED_APPS = [
     "privates",
     "simple_certmanager",
     "digid_eherkenning",
+    "django_tasks",
+    "django_tasks_db",
     "mijnduo.audit",
+    "mijnduo.notifications",
+    "mijnduo.documents",
     "mijnduo.registers",
     "mijnduo.registry",
     "mijnduo.identity",
@@ -161,6 +165,18 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# NL Design System CSS (Rijkshuisstijl theme) from npm: `npm ci` (make run/test) puts it
+# in node_modules/ at the repository root. A folder that is not there is left out, so
+# manage.py still works without it (the pages then lack their styling).
+_NODE_MODULES = PACKAGE_DIR.parent.parent / "node_modules" / "@rijkshuisstijl-community"
+STATICFILES_DIRS = [
+    (prefix, folder)
+    for prefix, folder in [
+        ("rhc", _NODE_MODULES / "components-css" / "dist"),
+        ("rhc-tokens", _NODE_MODULES / "design-tokens" / "dist"),
+    ]
+    if folder.is_dir()
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -203,9 +219,45 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
 }
 
+# Background work (django-tasks). The default runs a task at once, in the process
+# that enqueued it (after the transaction commits): right for the demo and the
+# tests. Production sets MIJNDUO_TASKS_BACKEND=database and runs
+# `mijnduo db_worker` beside the web workers.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if os.environ.get("MIJNDUO_TASKS_BACKEND", "immediate") == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
+# E-mail. The demo prints messages on the console; production sets SMTP.
+EMAIL_BACKEND = os.environ.get(
+    "MIJNDUO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("MIJNDUO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("MIJNDUO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("MIJNDUO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("MIJNDUO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("MIJNDUO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("MIJNDUO_EMAIL_FROM", "Mijn DUO Beheer <noreply@duo.nl>")
+
+# The portal: drafts are removed this many days after their last change
+# (`mijnduo purgedrafts`); a signing link is valid this many days.
+MIJNDUO_DRAFT_RETENTION_DAYS = int(os.environ.get("MIJNDUO_DRAFT_RETENTION_DAYS", "30"))
+MIJNDUO_SIGNING_LINK_DAYS = int(os.environ.get("MIJNDUO_SIGNING_LINK_DAYS", "14"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MIJNDUO_LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every rendering step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
