@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -22,12 +23,33 @@ class Application(models.Model):
     api_client = models.ForeignKey(
         ApiClient, null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
     )
+    # Portal: the person who filled it in and the KvK-nummer of their eHerkenning
+    # login. Only that person, logged in for that KvK-nummer, sees or edits it.
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="portal_applications",
+    )
+    organisation_kvk = models.CharField(max_length=8, blank=True)
+    applicant_email = models.CharField(
+        max_length=254, blank=True, help_text="Portal: where the confirmation and status go."
+    )
+    language = models.CharField(max_length=8, default="nl", help_text="The applicant's language.")
     idempotency_key = models.CharField(max_length=255, blank=True)
     request_fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        indexes = [
+            models.Index(
+                fields=["applicant", "organisation_kvk", "-updated_at"],
+                name="applications_portal_list_idx",
+            ),
+            models.Index(fields=["status", "updated_at"], name="applications_status_age_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["api_client", "idempotency_key"],
@@ -61,3 +83,83 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status or '-'} → {self.to_status}"
+
+
+class SignatureRecord(models.Model):
+    """Section 5 signed digitally: who signed, when, and with which eHerkenning login."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="signature"
+    )
+    naam = models.CharField(max_length=200)
+    functie = models.CharField(max_length=100)
+    signed_at = models.DateTimeField(default=timezone.now)
+    level = models.CharField(max_length=10, help_text="eHerkenning level of the signing login.")
+    kvk_nummer = models.CharField(max_length=8)
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signatures"
+    )
+    by_applicant = models.BooleanField(help_text="Signed in place by the applicant.")
+
+    def __str__(self) -> str:
+        return f"signature of {self.application_id}"
+
+
+class SigningRequest(models.Model):
+    """A single-use, expiring link sent to the signatory (bevoegd gezag).
+
+    Only a hash of the token is stored: the database alone cannot produce a link.
+    """
+
+    class Outcome(models.TextChoices):
+        OPEN = "", "open"
+        SIGNED = "ondertekend", "signed"
+        DECLINED = "geweigerd", "declined"
+        CANCELLED = "vervallen", "cancelled"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="signing_requests"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    decline_reason = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"signing request {self.pk} for {self.application_id}"
+
+
+class ApplicationFile(models.Model):
+    """The filled-in form as PDF (once per application) or an attachment (R17).
+
+    Stored in the database, in the same transaction as the change it belongs to, so
+    an application and its files are backed up and restored together (ADR 5).
+    """
+
+    class Purpose(models.TextChoices):
+        PDF = "pdf", "PDF"
+        BIJLAGE = "bijlage", "attachment"
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="files")
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    naam = models.CharField(max_length=60)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(purpose="pdf"),
+                name="applications_one_pdf_per_application",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.pk} of {self.application_id}"

@@ -19,3 +19,32 @@ def application_for_api_client(client: ApiClient, reference: str) -> Application
 
 def application_by_idempotency_key(client: ApiClient, key: str) -> Application | None:
     return Application.objects.filter(api_client=client, idempotency_key=key).first()
+
+
+def application_for_applicant(*, user_id: int, kvk_nummer: str, reference: str) -> Application:
+    """The applicant's own portal application, or Application.DoesNotExist.
+
+    Both conditions hold: the same person (user) and the same organisation
+    (KvK-nummer of the current eHerkenning login). Someone else's application, or
+    one's own while logged in for another organisation, looks the same as none.
+    """
+    if not is_reference(reference):
+        raise Application.DoesNotExist
+    if not kvk_nummer:
+        raise Application.DoesNotExist
+    return Application.objects.get(
+        reference=reference,
+        applicant_id=user_id,
+        organisation_kvk=kvk_nummer,
+    )
+
+
+def applications_for_applicant(*, user_id: int, kvk_nummer: str) -> list[Application]:
+    """The applicant's drafts and applications for this organisation, newest first."""
+    if not kvk_nummer:
+        return []
+    return list(
+        Application.objects.filter(applicant_id=user_id, organisation_kvk=kvk_nummer)
+        .only("reference", "status", "kind", "updated_at", "document")
+        .order_by("-updated_at")[:200]
+    )

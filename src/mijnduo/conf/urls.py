@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("mijnduo.applications.api.urls")),
     path("mijn-organisatie", portal_views.my_organisation, name="mijn-organisatie"),
+    path("", include("mijnduo.portal.urls")),
     path("", include("mijnduo.identity.eherkenning.urls")),
 ]
 

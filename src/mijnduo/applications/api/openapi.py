@@ -127,3 +127,14 @@ PROBLEM_SCHEMA: dict[str, Any] = {
     },
     "required": ["type", "title", "status"],
 }
+
+ATTACHMENT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "naam": {"type": "string", "maxLength": 30},
+        "mediaType": {"type": "string", "enum": ["application/pdf", "image/png", "image/jpeg"]},
+        "grootte": {"type": "integer", "description": "Bytes."},
+        "sha256": {"type": "string"},
+    },
+    "required": ["naam", "mediaType", "grootte", "sha256"],
+}

@@ -48,6 +48,9 @@ NOT_ACCEPTABLE = ProblemType("niet-acceptabel", 406, _("This response format is 
 IDEMPOTENCY_IN_USE = ProblemType(
     "idempotentie-conflict", 409, _("This Idempotency-Key is being used by another request.")
 )
+STATUS_CONFLICT = ProblemType(
+    "status-staat-het-niet-toe", 409, _("The status of the application does not allow this.")
+)
 TOO_LARGE = ProblemType("te-groot", 413, _("The request body is larger than 1 MB."))
 UNSUPPORTED_MEDIA_TYPE = ProblemType(
     "mediatype-niet-ondersteund", 415, _("Send the document as application/json.")
@@ -73,6 +76,7 @@ ALL_PROBLEM_TYPES = (
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
     IDEMPOTENCY_IN_USE,
+    STATUS_CONFLICT,
     TOO_LARGE,
     UNSUPPORTED_MEDIA_TYPE,
     IDEMPOTENCY_MISMATCH,

@@ -2,7 +2,13 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from .views import ApplicationDetailView, SubmitView, ValidateView
+from .views import (
+    ApplicationDetailView,
+    ApplicationPdfView,
+    AttachmentView,
+    SubmitView,
+    ValidateView,
+)
 
 
 class SchemaView(SpectacularAPIView):
@@ -16,6 +22,8 @@ urlpatterns = [
     path("aanvragen/valideer", ValidateView.as_view(), name="api-validate"),
     path("aanvragen", SubmitView.as_view(), name="api-submit"),
     path("aanvragen/<str:referentie>", ApplicationDetailView.as_view(), name="api-application"),
+    path("aanvragen/<str:referentie>/pdf", ApplicationPdfView.as_view(), name="api-pdf"),
+    path("aanvragen/<str:referentie>/bijlagen", AttachmentView.as_view(), name="api-attachments"),
     path("schema", SchemaView.as_view(), name="api-schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),

@@ -6,9 +6,11 @@ import re
 from typing import Any
 
 from django.db import IntegrityError
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ParseError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -17,7 +19,8 @@ from mijnduo.aanvraag.validator import ValidationResult, validate
 from mijnduo.identity.authentication import ApiPrincipal
 from mijnduo.registry.selectors import held_beheerautorisaties
 
-from ..constants import Channel
+from .. import files
+from ..constants import Channel, Status
 from ..models import Application
 from ..selectors import application_by_idempotency_key, application_for_api_client
 from ..services import application_submit
@@ -26,6 +29,7 @@ from .problems import (
     BAD_REQUEST,
     IDEMPOTENCY_MISMATCH,
     NOT_FOUND,
+    STATUS_CONFLICT,
     UNSUPPORTED_MEDIA_TYPE,
     VALIDATION,
     ApiProblem,
@@ -160,3 +164,80 @@ class ApplicationDetailView(APIView):
         if application is None:
             raise ApiProblem(NOT_FOUND)
         return Response(application_body(application))
+
+
+def _own_application(request: Request, referentie: str) -> Application:
+    application = application_for_api_client(_principal(request).client, referentie)
+    if application is None:
+        raise ApiProblem(NOT_FOUND)
+    return application
+
+
+class ApplicationPdfView(APIView):
+    @extend_schema(
+        operation_id="aanvraag_pdf",
+        summary="The filled-in form as PDF (PDF/UA, made once and kept)",
+        responses={
+            (200, "application/pdf"): {"type": "string", "format": "binary"},
+            **_problem_responses(401, 404, 503),
+        },
+    )
+    def get(self, request: Request, referentie: str) -> HttpResponse:
+        application = _own_application(request, referentie)
+        response = HttpResponse(files.application_pdf(application), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{application.reference}.pdf"'
+        return response
+
+
+# An attachment may be added while the service desk has not decided yet.
+_OPEN_STATUSES = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD})
+
+
+class AttachmentView(APIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        operation_id="aanvraag_bijlage_toevoegen",
+        summary="Add an attachment (R17: PDF, PNG or JPEG, at most 10 MB, name ≤ 30 characters)",
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {
+                    "bestand": {"type": "string", "format": "binary"},
+                    "naam": {"type": "string", "maxLength": 30},
+                },
+                "required": ["bestand"],
+            }
+        },
+        responses={
+            201: openapi.ATTACHMENT_SCHEMA,
+            **_problem_responses(400, 401, 404, 409, 415, 503),
+        },
+    )
+    def post(self, request: Request, referentie: str) -> Response:
+        principal = _principal(request)
+        application = _own_application(request, referentie)
+        if application.status not in _OPEN_STATUSES:
+            raise ApiProblem(STATUS_CONFLICT)
+        upload = request.FILES.get("bestand")
+        if upload is None:
+            raise ApiProblem(BAD_REQUEST, _("Send the file in the multipart field “bestand”."))
+        naam = str(request.data.get("naam") or upload.name or "")
+        # Read one byte more than allowed: R17 then reports "too large" without the
+        # whole of an oversized upload in memory.
+        content = upload.read(files.MAX_ATTACHMENT_BYTES + 1)
+        try:
+            stored = files.attachment_add(
+                actor=principal.actor, application=application, naam=naam, content=content
+            )
+        except files.AttachmentRefused as error:
+            raise ApiProblem(VALIDATION, invalid_params=error.problems) from None
+        return Response(
+            {
+                "naam": stored.naam,
+                "mediaType": stored.content_type,
+                "grootte": stored.size,
+                "sha256": stored.sha256,
+            },
+            status=201,
+        )

@@ -1,0 +1,120 @@
+"""The stored files of an application: its PDF (made once) and attachments (R17)."""
+
+import hashlib
+
+from django.db import IntegrityError, transaction
+
+from mijnduo.aanvraag.attachments import (
+    MAX_SIZE,
+    Attachment,
+    detect_content_type,
+    validate_attachments,
+)
+from mijnduo.aanvraag.validator import Problem
+from mijnduo.audit.actors import Actor
+from mijnduo.audit.services import audit_record
+from mijnduo.documents.pdf import SignatureRecord as PdfSignature
+from mijnduo.documents.pdf import render_application_pdf
+
+from .models import Application, ApplicationFile, SignatureRecord
+
+MAX_ATTACHMENT_BYTES = MAX_SIZE
+
+
+class AttachmentRefused(Exception):
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("attachment refused")
+        self.problems = problems
+
+
+def _pdf_signature(signature: SignatureRecord | None) -> PdfSignature | None:
+    if signature is None:
+        return None
+    return PdfSignature(
+        naam=signature.naam,
+        functie=signature.functie,
+        signed_at=signature.signed_at,
+        level=signature.level,
+    )
+
+
+def application_pdf_render(application: Application) -> bytes:
+    signature = SignatureRecord.objects.filter(application=application).first()
+    submitted_at = (
+        application.history.filter(to_status="ingediend").values_list("at", flat=True).first()
+        or application.updated_at
+    )
+    return render_application_pdf(
+        document=application.document,
+        reference=application.reference,
+        kind=application.kind,
+        submitted_at=submitted_at,
+        signature=_pdf_signature(signature),
+        added=list(application.added),
+        removed=list(application.removed),
+    )
+
+
+def _file(application: Application, purpose: str, naam: str, content: bytes) -> ApplicationFile:
+    return ApplicationFile.objects.create(
+        application=application,
+        purpose=purpose,
+        naam=naam,
+        content_type=detect_content_type(content) or "application/octet-stream",
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+    )
+
+
+def application_pdf_store(application: Application) -> bytes:
+    """Render the filled-in form once and keep it (call inside the submission)."""
+    content = application_pdf_render(application)
+    _file(application, ApplicationFile.Purpose.PDF, f"{application.reference}.pdf", content)
+    return content
+
+
+def application_pdf(application: Application) -> bytes:
+    """The stored PDF; made and stored now if the application has none yet (the API).
+
+    Two requests at once may both render; the unique constraint keeps one, and the
+    loser reads the winner's file.
+    """
+    stored = (
+        ApplicationFile.objects.filter(application=application, purpose=ApplicationFile.Purpose.PDF)
+        .values_list("content", flat=True)
+        .first()
+    )
+    if stored is not None:
+        return bytes(stored)
+    content = application_pdf_render(application)
+    try:
+        with transaction.atomic():
+            _file(application, ApplicationFile.Purpose.PDF, f"{application.reference}.pdf", content)
+    except IntegrityError:
+        existing = ApplicationFile.objects.filter(
+            application=application, purpose=ApplicationFile.Purpose.PDF
+        ).first()
+        if existing is None:
+            raise
+        return bytes(existing.content)
+    return content
+
+
+@transaction.atomic
+def attachment_add(
+    *, actor: Actor, application: Application, naam: str, content: bytes
+) -> ApplicationFile:
+    """Add an attachment after checking it against R17 (by content, size, name)."""
+    problems = validate_attachments([Attachment(naam=naam, inhoud=content)])
+    if problems:
+        raise AttachmentRefused(problems)
+    stored = _file(application, ApplicationFile.Purpose.BIJLAGE, naam.strip(), content)
+    audit_record(
+        actor=actor,
+        action="application.attachment_added",
+        subject_type="application",
+        subject_id=application.reference,
+        after={"file": stored.pk, "content_type": stored.content_type, "size": stored.size},
+    )
+    return stored

@@ -1,0 +1,57 @@
+"""Who may do what on the portal: the only way portal views load an application.
+
+Every condition on its own line; every branch is tested (tests/portal).
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest
+
+from mijnduo.applications.models import Application
+from mijnduo.applications.selectors import application_for_applicant
+from mijnduo.audit.actors import Actor, ActorKind
+from mijnduo.identity.eherkenning.constants import SESSION_KEY, AssuranceLevel
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    """The logged-in person as their eHerkenning login describes them."""
+
+    user_id: int
+    kvk_nummer: str
+    level: str  # "EH3" or "EH4"
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(ActorKind.APPLICANT, str(self.user_id))
+
+
+def applicant_for(request: HttpRequest) -> Applicant:
+    """The applicant behind a request; 404 when there is no eHerkenning login.
+
+    Views call this after ``login_required``: a session without eHerkenning data (or
+    with data that does not parse) never reaches an application.
+    """
+    if not request.user.is_authenticated:
+        raise Http404
+    data = request.session.get(SESSION_KEY)
+    if not isinstance(data, dict):
+        raise Http404
+    kvk_nummer = str(data.get("kvk_nummer") or "")
+    if not kvk_nummer:
+        raise Http404
+    try:
+        level = AssuranceLevel(str(data.get("level") or "")).label
+    except ValueError as error:
+        raise Http404 from error
+    return Applicant(user_id=int(request.user.pk), kvk_nummer=kvk_nummer, level=level)
+
+
+def own_application(applicant: Applicant, reference: str) -> Application:
+    """The applicant's own application for their current organisation, else 404."""
+    try:
+        return application_for_applicant(
+            user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference
+        )
+    except Application.DoesNotExist as error:
+        raise Http404 from error

@@ -1,0 +1,138 @@
+"""Driving the applicant's form in the browser: start a draft, answer pages, sign."""
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+from mijnduo.registry.models import Account, BeheerautorisatieGrant, Organisation
+
+from .conftest import KVK, nl
+
+# The answers of a complete aanmelding, page by page (as tests/portal/answers.py).
+ORGANISATIE: dict[str, Any] = {
+    "organisatie.type": "onderwijsinstelling",
+    "organisatie.brincode": "05ko",
+    "organisatie.bestuursnummer": "40169",
+    "organisatie.naam": "OBS De Linde",
+    "organisatie.straat": "Kerkstraat",
+    "organisatie.huisnummer": "12a",
+    "organisatie.postcode": "9700vb",
+    "organisatie.woonplaats": "Groningen",
+}
+BEHEERDER: dict[str, Any] = {
+    "beheerder.naam": "J. de Vries",
+    "beheerder.functie": "ICT-coördinator",
+    "beheerder.telefoon": "050 599 8440",
+    "beheerder.email": "j.devries@example.nl",
+    "beheerder.heeftMijnDuoZakelijkAccount": "nee",
+    "beheerder.heeftEherkenningNiveau3": "ja",
+}
+AUTORISATIES: dict[str, Any] = {
+    "intrekking.intrekken": "nee",
+    "beheerautorisaties": ["po", "rio_algemeen"],
+}
+ONDERTEKENING: dict[str, Any] = {
+    "ondertekening.naam": "A. Jansen",
+    "ondertekening.functie": "Bestuurder",
+    "ondertekening.email": "a.jansen@example.nl",
+    "ondertekening.plaats": "Groningen",
+    "aanvrager.email": "aanvrager@example.nl",
+}
+PAGES: dict[str, dict[str, Any]] = {
+    "organisatie": ORGANISATIE,
+    "beheerder": BEHEERDER,
+    "autorisaties": AUTORISATIES,
+    "ondertekening": ONDERTEKENING,
+}
+
+STEP_URL = re.compile(r"/aanvragen/(?P<ref>[^/]+)/stap/(?P<step>[a-z]+)$")
+
+
+def reference_of(page: Page) -> str:
+    match = re.search(r"/aanvragen/([^/]+)/", page.url)
+    assert match, page.url
+    return match[1]
+
+
+def start_application(page: Page, organisation: str | None = None) -> str:
+    """From the list of applications, start a new draft; return its reference."""
+    page.goto("/aanvragen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(nl("Your applications"))
+    if organisation is not None:
+        page.get_by_label(nl("For which organisation?")).select_option(label=organisation)
+    page.get_by_role("button", name=nl("Start a new application"), exact=True).click()
+    page.wait_for_url(STEP_URL)
+    assert page.url.endswith("/stap/organisatie"), page.url
+    return reference_of(page)
+
+
+def form(page: Page) -> Locator:
+    return page.locator("#inhoud form[method=post]").filter(
+        has=page.locator("button[name=actie][value=volgende]")
+    )
+
+
+def answer(page: Page, answers: Mapping[str, Any]) -> None:
+    """Give the answers on the current form page, as a person would: click, tick, type."""
+    for name, value in answers.items():
+        fields = page.locator(f'[name="{name}"]')
+        if isinstance(value, list):
+            for checkbox in fields.all():
+                checkbox.set_checked(checkbox.get_attribute("value") in value)
+        elif fields.first.get_attribute("type") == "radio":
+            page.locator(f'[name="{name}"][value="{value}"]').check()
+        else:
+            fields.fill(value)
+
+
+def save_and_continue(page: Page) -> None:
+    """Press 'Save and continue' and wait for the next page (not an error state)."""
+    before = page.url
+    page.get_by_role("button", name=nl("Save and continue"), exact=True).click()
+    page.wait_for_url(lambda url: url != before)
+
+
+def fill_in(page: Page, reference: str, pages: Mapping[str, Mapping[str, Any]] = PAGES) -> None:
+    """Answer the given pages one after another, ending on the page after the last."""
+    for step, answers in pages.items():
+        if not page.url.endswith(f"/aanvragen/{reference}/stap/{step}"):
+            page.goto(f"/aanvragen/{reference}/stap/{step}")
+        answer(page, answers)
+        save_and_continue(page)
+
+
+def sign_in_place(page: Page, reference: str) -> None:
+    """On the check page: agree to the Gebruiksvoorwaarden and sign."""
+    assert page.url.endswith(f"/aanvragen/{reference}/controleren"), page.url
+    page.get_by_label(
+        nl("I agree to the Gebruiksvoorwaarden Mijn DUO (on the login page of duo.nl/zakelijk).")
+    ).check()
+    page.get_by_role("button", name=nl("Sign and send"), exact=True).click()
+    page.wait_for_url(re.compile(rf"/aanvragen/{reference}/$"))
+
+
+def status_badge(page: Page) -> Locator:
+    return page.locator("#inhoud .status-badge").first
+
+
+def registry_holder(codes: list[str], kvk_nummer: str = KVK) -> Organisation:
+    """The registry knows the organisation, and J. de Vries holds these beheerautorisaties."""
+    organisation = Organisation.objects.create(
+        type="onderwijsinstelling",
+        kvk_nummer=kvk_nummer,
+        brincode="05KO",
+        bestuursnummer="40169",
+        naam="OBS De Linde",
+        straat="Kerkstraat",
+        huisnummer="12a",
+        postcode="9700 VB",
+        woonplaats="Groningen",
+    )
+    account = Account.objects.create(naam="J. de Vries", email="J.deVries@example.nl")
+    for code in codes:
+        BeheerautorisatieGrant.objects.create(
+            account=account, organisation=organisation, code=code, basis="browser test"
+        )
+    return organisation
