@@ -4,11 +4,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from django.core import mail
 from playwright.sync_api import Locator, Page, expect
 
 from mijnduo.registry.models import Account, BeheerautorisatieGrant, Organisation
 
-from .conftest import KVK, nl
+from .conftest import KVK, login, nl
 
 # The answers of a complete aanmelding, page by page (as tests/portal/answers.py).
 ORGANISATIE: dict[str, Any] = {
@@ -136,3 +137,21 @@ def registry_holder(codes: list[str], kvk_nummer: str = KVK) -> Organisation:
             account=account, organisation=organisation, code=code, basis="browser test"
         )
     return organisation
+
+
+def send_for_signing(page: Page) -> tuple[str, str]:
+    """Log in, fill in the whole form and send it to the signatory.
+
+    Returns the reference and the path of the link in the signatory's e-mail.
+    """
+    login(page)
+    reference = start_application(page)
+    fill_in(page, reference)
+    page.get_by_role("button", name=nl("Send for signing"), exact=True).click()
+    page.wait_for_url(re.compile(rf"/aanvragen/{reference}/$"))
+    expect(status_badge(page)).to_have_text(re.compile(nl("waiting for signature"), re.I))
+    message = mail.outbox[-1]
+    assert message.to == [ONDERTEKENING["ondertekening.email"]]
+    match = re.search(r"https?://[^/\s]+(/ondertekenen/\S+)", message.body)
+    assert match, message.body
+    return reference, match[1]

@@ -206,3 +206,45 @@ def test_a_login_without_kvk_nummer_is_sent_to_the_explanation(applicant) -> Non
     response = rsin_only.get("/aanvragen/")
     assert response.status_code == 302
     assert response["Location"] == "/mijn-organisatie"
+
+
+def test_name_and_address_come_from_duos_register_for_a_known_brin_code(applicant_client):
+    from mijnduo.registers.models import Instelling, Vestiging
+
+    Instelling.objects.create(
+        brincode="05KO", naam="OBS De Linde", bestuursnummer="40169", sector="po"
+    )
+    Vestiging.objects.create(
+        vestigingscode="05KO00",
+        brincode="05KO",
+        naam="OBS De Linde",
+        straat="Kerkstraat",
+        huisnummer="12a",
+        postcode="9700 VB",
+        plaats="GRONINGEN",
+        sector="po",
+    )
+    reference = start(applicant_client)
+    response = applicant_client.post(
+        f"/aanvragen/{reference}/stap/organisatie",
+        {
+            "organisatie.type": "onderwijsinstelling",
+            "organisatie.brincode": "05ko",
+            "actie": "volgende",
+        },
+    )
+    # The page comes back filled in, for the applicant to check.
+    assert response["Location"] == f"/aanvragen/{reference}/stap/organisatie"
+    organisatie = Application.objects.get(reference=reference).submitted_document["organisatie"]
+    assert organisatie["naam"] == "OBS De Linde"
+    assert organisatie["bestuursnummer"] == "40169"
+    assert organisatie["postcode"] == "9700 VB"
+    assert organisatie["woonplaats"] == "Groningen"
+    # What the applicant typed is never overwritten.
+    response = applicant_client.post(
+        f"/aanvragen/{reference}/stap/organisatie",
+        {**ORGANISATIE, "organisatie.naam": "Eigen naam", "actie": "volgende"},
+    )
+    assert response["Location"].endswith("/stap/beheerder")
+    organisatie = Application.objects.get(reference=reference).submitted_document["organisatie"]
+    assert organisatie["naam"] == "Eigen naam"

@@ -22,7 +22,7 @@ from mijnduo.registry.selectors import held_beheerautorisaties, organisations_fo
 from . import questions as Q
 from . import texts
 from .permissions import Applicant, applicant_for, own_application
-from .prefill import document_for_new_draft
+from .prefill import document_for_new_draft, fill_from_duo_register
 from .summary import answers_summary
 
 _DRAFT = Status.CONCEPT
@@ -135,6 +135,11 @@ def application_step(request: HttpRequest, reference: str, step: str) -> HttpRes
     problems: tuple[Problem, ...] = ()
     if request.method == "POST":
         document = Q.apply_answers(document, page, request.POST, applicant.kvk_nummer)
+        looked_up = False
+        if page is Q.ORGANISATIE_STEP and request.POST.get("actie") != "opslaan":
+            # A BRIN code with an empty name or address: fill them in from DUO's open
+            # register, and show the page again so the applicant can check them.
+            document, looked_up = fill_from_duo_register(document)
         applicant_email = None
         if page is Q.ONDERTEKENING_STEP:
             applicant_email = request.POST.get(Q.APPLICANT_EMAIL.path, "").strip()[:254]
@@ -148,6 +153,14 @@ def application_step(request: HttpRequest, reference: str, step: str) -> HttpRes
         if request.POST.get("actie") == "opslaan":
             messages.success(request, _("Your answers have been saved. You can go on later."))
             return redirect("portal:applications")
+        if looked_up:
+            messages.info(
+                request,
+                _("We have filled in what DUO's register knows about this BRIN code. Check it."),
+            )
+            return redirect(
+                "portal:application-step", reference=application.reference, step=page.slug
+            )
         result = signing.validate_for_signing(document)
         problems = tuple(p for p in result.problems if page.owns_problem(p.name))
         if page is Q.ONDERTEKENING_STEP and not application.applicant_email:

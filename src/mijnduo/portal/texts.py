@@ -17,7 +17,10 @@ ORGANISATIE_TYPES: dict[str, Promise] = {
 
 # Toelichting "Bij 1.2 Organisatienummer": which numbers each type gives.
 NUMBER_HELP: dict[str, Promise] = {
-    "brincode": _("For an educational institution: the BRIN code (instellingscode), e.g. 05KO."),
+    "brincode": _(
+        "For an educational institution: the BRIN code (instellingscode), e.g. 05KO. "
+        "We fill in the name and address from DUO's register if you leave them empty."
+    ),
     "bestuursnummer": _(
         "For an educational institution or a school board: the bestuursnummer, 5 digits."
     ),
