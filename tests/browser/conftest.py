@@ -1,28 +1,20 @@
 """Real-browser tests: Playwright (sync API) drives Debian's headless chromium against
 pytest-django's live server, and axe-core checks every page for WCAG 2.1 AA.
 
-One browser per test session (it takes a second to start); a fresh context, with its
-own cookies, per test and per person in a test.
+One browser for all the tests in this folder (it takes a second to start); a fresh
+context, with its own cookies, per test and per person in a test.
 """
 
 import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
-# Playwright's sync API keeps an asyncio event loop running in this thread for as
-# long as the browser lives, so Django's ORM would refuse every query made by a test
-# (setup data, checks) with SynchronousOnlyOperation. Only the tests talk to the
-# database from here; the live server answers from its own thread. Set at import,
-# because the session-wide browser outlives the test that started it.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-import re  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import pytest  # noqa: E402
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from django.utils import translation  # noqa: E402
-from playwright.sync_api import (  # noqa: E402
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
+from playwright.sync_api import (
     Browser,
     BrowserContext,
     Locator,
@@ -31,8 +23,8 @@ from playwright.sync_api import (  # noqa: E402
     sync_playwright,
 )
 
-from mijnduo.identity.eherkenning.constants import AssuranceLevel  # noqa: E402
-from mijnduo.identity.simulator.setup import install_simulator  # noqa: E402
+from mijnduo.identity.eherkenning.constants import AssuranceLevel
+from mijnduo.identity.simulator.setup import install_simulator
 
 CHROMIUM = Path("/usr/bin/chromium")
 KVK = "41002315"
@@ -50,17 +42,31 @@ def nl(message: str) -> str:
         return translation.gettext(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless, for as long as the tests of this folder run."""
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing: the browser tests need Debian's chromium"
         if os.environ.get("CI"):
             pytest.fail(f"{message} (CI installs it in .ci/run).", pytrace=False)
         pytest.skip(f"{message}: sudo apt-get install chromium fonts-dejavu-core")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an asyncio event loop running in this thread while it
+    # lives, so Django would refuse the tests' own queries (registry data, checks, the
+    # database flush after each test) with SynchronousOnlyOperation. The live server
+    # answers from its own thread and is not affected. Allowed only while the browser
+    # runs (package scope): the other tests keep Django's check and no running loop.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+            yield browser
+            browser.close()
+    finally:
+        if before is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 @pytest.fixture
@@ -156,8 +162,29 @@ def assert_accessible(page: Page, what: str = "") -> None:
             summary = (node.get("failureSummary") or "").replace("\n", "\n      ")
             lines.append(f"      {summary}")
     report = "\n".join(lines)
-    print(report)
     raise AssertionError(report)
+
+
+def assert_error_links_resolve(page: Page) -> None:
+    """Every link in the error summary leads to the field it names (WCAG 3.3.1, 2.4.4):
+    on this page, or on the form page it points to."""
+    hrefs = page.locator("#error-summary a").evaluate_all("links => links.map(a => a.href)")
+    assert hrefs, "the error summary has no links"
+    here = page.url.split("#")[0]
+    by_page: dict[str, list[str]] = {}
+    for href in hrefs:
+        path, _hash, fragment = href.partition("#")
+        assert fragment, f"{href} names no field"
+        by_page.setdefault(path, []).append(fragment)
+    # This page first, as it is now (it may be the answer to a POST), then the others.
+    for fragment in by_page.pop(here, []):
+        expect(page.locator(f'[id="{fragment}"]'), f"#{fragment} on this page").to_have_count(1)
+    for path, fragments in by_page.items():
+        page.goto(path)
+        for fragment in fragments:
+            expect(page.locator(f'[id="{fragment}"]'), f"{path}#{fragment}").to_have_count(1)
+    if by_page:
+        page.goto(here)
 
 
 # --- the keyboard ------------------------------------------------------------------

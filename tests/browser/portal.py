@@ -69,12 +69,6 @@ def start_application(page: Page, organisation: str | None = None) -> str:
     return reference_of(page)
 
 
-def form(page: Page) -> Locator:
-    return page.locator("#inhoud form[method=post]").filter(
-        has=page.locator("button[name=actie][value=volgende]")
-    )
-
-
 def answer(page: Page, answers: Mapping[str, Any]) -> None:
     """Give the answers on the current form page, as a person would: click, tick, type."""
     for name, value in answers.items():
@@ -152,6 +146,6 @@ def send_for_signing(page: Page) -> tuple[str, str]:
     expect(status_badge(page)).to_have_text(re.compile(nl("waiting for signature"), re.I))
     message = mail.outbox[-1]
     assert message.to == [ONDERTEKENING["ondertekening.email"]]
-    match = re.search(r"https?://[^/\s]+(/ondertekenen/\S+)", message.body)
+    match = re.search(r"https?://[^/\s]+(/ondertekenen/\S+)", str(message.body))
     assert match, message.body
     return reference, match[1]

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from django.core import mail
 from django.utils import translation
@@ -51,7 +52,7 @@ def test_a_whole_aanmelding_signed_in_place(page: Page) -> None:
         page.get_by_role("link", name=nl("Download the filled-in form (PDF)")).click()
     download = info.value
     assert download.suggested_filename == f"{reference}.pdf"
-    content = open(download.path(), "rb").read()
+    content = Path(download.path()).read_bytes()
     assert content.startswith(b"%PDF-")
 
 

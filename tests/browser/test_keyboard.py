@@ -40,8 +40,9 @@ def test_an_aanmelding_with_the_keyboard_only(page: Page) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/mijn-organisatie$"))
 
-    # No page links to the applications yet: the address bar does (see the report).
-    page.goto("/aanvragen/")
+    tab_to(page, page.locator("header").get_by_role("link", name=nl("Your applications")))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/aanvragen/$"))
     tab_to(page, page.get_by_role("button", name=nl("Start a new application"), exact=True))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/stap/organisatie$"))

@@ -36,7 +36,7 @@ def test_a_complete_aanmelding_signed_in_place(
     check = applicant_client.get(f"/aanvragen/{reference}/controleren")
     html = check.content.decode()
     assert check.status_code == 200
-    assert "error-summary" not in html
+    assert 'class="error-summary"' not in html
     assert "9700 VB" in html  # normalised by the validator
     assert "This is an application for a new beheerder" in html or "nieuwe beheerder" in html
 
@@ -79,6 +79,9 @@ def test_signing_without_agreeing_to_the_gebruiksvoorwaarden_is_refused(applican
         f"/aanvragen/{reference}/controleren", {"actie": "zelf-ondertekenen"}
     )
     assert response.status_code == 400
-    assert 'href="#ondertekening-akkoordGebruiksvoorwaarden"' in response.content.decode()
+    html = response.content.decode()
+    assert 'href="#ondertekening-akkoordGebruiksvoorwaarden"' in html
+    assert 'id="akkoord-error"' in html  # the message beside the checkbox too
+    assert 'aria-describedby="akkoord-error"' in html
     assert Application.objects.get(reference=reference).status == "concept"
     assert mail.outbox == []

@@ -269,6 +269,9 @@ def application_check(request: HttpRequest, reference: str) -> HttpResponse:
     result = signing.validate_for_signing(application.submitted_document)
     context = _check_context(application, result, applicant)
     context["sign_problems"] = Q.shown(sign_problems)
+    context["akkoord_problems"] = [
+        p.reason for p in sign_problems if p.name == "ondertekening.akkoordGebruiksvoorwaarden"
+    ]
     return render(request, "portal/applications/check.html", context, status=status)
 
 
