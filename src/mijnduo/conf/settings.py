@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "mijnduo.identity.sessions.SessionRenewalMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -150,10 +151,11 @@ MIJNDUO_BASE_URL = os.environ.get("MIJNDUO_BASE_URL", "http://127.0.0.1:8000").r
 PRIVATE_MEDIA_ROOT = DATA_DIR / "private"
 PRIVATE_MEDIA_URL = "/private-media/"
 
-# Sessions end after 15 minutes without activity (the eHerkenning/DigiD norm):
-# every request renews the 15 minutes; closing the browser ends the session.
+# Sessions end after 15 minutes without activity (the eHerkenning/DigiD norm).
+# A request renews the 15 minutes when the last renewal is a minute old or more
+# (identity/sessions.py): not a database write on every page.
 SESSION_COOKIE_AGE = 15 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "nl"

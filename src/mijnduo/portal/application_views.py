@@ -26,6 +26,10 @@ from .prefill import document_for_new_draft, fill_from_duo_register
 from .summary import answers_summary
 
 _DRAFT = Status.CONCEPT
+# (code, label, toelichting) for every beheerautorisatie, in the form's order.
+AUTORISATIE_CHOICES = tuple(
+    (code, label, description) for code, (label, description) in texts.BEHEERAUTORISATIES.items()
+)
 
 
 def _draft_or_status_page(application: Application) -> HttpResponse | None:
@@ -89,9 +93,7 @@ def _step_context(
         "q": Q.bind(step.questions, document, problems),
         "problems": Q.shown(problems),
         "kvk_nummer": applicant.kvk_nummer,
-        "organisation_types": Q.ORGANISATIE_STEP.questions[0].choices,
-        "number_types": texts.NUMBER_TYPES,
-        "descriptions": {code: text for code, (_label, text) in texts.BEHEERAUTORISATIES.items()},
+        "autorisatie_choices": AUTORISATIE_CHOICES,
     }
     if step is Q.AUTORISATIES_STEP:
         context["held"] = [texts.beheerautorisatie_label(c) for c in held]

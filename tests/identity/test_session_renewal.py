@@ -1,0 +1,77 @@
+"""The 15-minute idle session: renewed at most once a minute, never more than 15 minutes."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.utils import timezone
+from freezegun import freeze_time
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def person(django_user_model):
+    return django_user_model.objects.create_user(username="eh-renewal")
+
+
+def _expiry(client: Client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_a_request_within_the_minute_does_not_write_the_session(person) -> None:
+    start = timezone.now()
+    with freeze_time(start) as clock:
+        client = Client()
+        client.force_login(person)
+        client.get("/mijn-organisatie")
+        first = _expiry(client)
+        clock.tick(timedelta(seconds=30))
+        assert client.get("/mijn-organisatie").status_code == 200
+        assert _expiry(client) == first  # not written again
+        clock.tick(timedelta(seconds=31))
+        client.get("/mijn-organisatie")
+        assert _expiry(client) == first + timedelta(seconds=61)  # renewed
+
+
+def test_the_session_ends_fifteen_minutes_after_the_last_renewal(person) -> None:
+    start = timezone.now()
+    with freeze_time(start) as clock:
+        client = Client()
+        client.force_login(person)
+        client.get("/mijn-organisatie")
+        clock.tick(timedelta(seconds=50))
+        client.get("/mijn-organisatie")  # not a renewal: within the minute
+        clock.tick(timedelta(minutes=14, seconds=11))  # 15:01 after the renewal
+        response = client.get("/mijn-organisatie")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/inloggen/")
+
+
+def test_the_page_is_told_the_time_actually_left(person) -> None:
+    start = timezone.now()
+    with freeze_time(start) as clock:
+        client = Client()
+        client.force_login(person)
+        client.get("/mijn-organisatie")
+        clock.tick(timedelta(seconds=40))
+        html = client.get("/mijn-organisatie").content.decode()
+        assert 'data-session-seconds="860"' in html  # 900 − 40
+
+
+def test_stay_logged_in_renews_at_once(person) -> None:
+    start = timezone.now()
+    with freeze_time(start) as clock:
+        client = Client()
+        client.force_login(person)
+        client.get("/mijn-organisatie")
+        first = _expiry(client)
+        clock.tick(timedelta(seconds=20))
+        assert client.post("/sessie/verlengen").status_code == 204
+        assert _expiry(client) == first + timedelta(seconds=20)
+
+
+def test_an_anonymous_visit_creates_no_session(client) -> None:
+    client.get("/")
+    assert not Session.objects.exists()
