@@ -7,46 +7,20 @@ from typing import Any
 from django.core import mail
 from playwright.sync_api import Locator, Page, expect
 
-from mijnduo.registry.models import Account, BeheerautorisatieGrant, Organisation
+# The answers of a complete aanmelding and the registry for a wijziging, shared with the
+# portal tests (tests/ is on sys.path, so tests/portal is the package "portal").
+from portal.answers import (
+    AUTORISATIES,
+    BEHEERDER,
+    ONDERTEKENING,
+    ORGANISATIE,
+    PAGES,
+    registry_holder,
+)
 
-from .conftest import KVK, login, nl
+from .conftest import login, nl
 
-# The answers of a complete aanmelding, page by page (as tests/portal/answers.py).
-ORGANISATIE: dict[str, Any] = {
-    "organisatie.type": "onderwijsinstelling",
-    "organisatie.brincode": "05ko",
-    "organisatie.bestuursnummer": "40169",
-    "organisatie.naam": "OBS De Linde",
-    "organisatie.straat": "Kerkstraat",
-    "organisatie.huisnummer": "12a",
-    "organisatie.postcode": "9700vb",
-    "organisatie.woonplaats": "Groningen",
-}
-BEHEERDER: dict[str, Any] = {
-    "beheerder.naam": "J. de Vries",
-    "beheerder.functie": "ICT-coördinator",
-    "beheerder.telefoon": "050 599 8440",
-    "beheerder.email": "j.devries@example.nl",
-    "beheerder.heeftMijnDuoZakelijkAccount": "nee",
-    "beheerder.heeftEherkenningNiveau3": "ja",
-}
-AUTORISATIES: dict[str, Any] = {
-    "intrekking.intrekken": "nee",
-    "beheerautorisaties": ["po", "rio_algemeen"],
-}
-ONDERTEKENING: dict[str, Any] = {
-    "ondertekening.naam": "A. Jansen",
-    "ondertekening.functie": "Bestuurder",
-    "ondertekening.email": "a.jansen@example.nl",
-    "ondertekening.plaats": "Groningen",
-    "aanvrager.email": "aanvrager@example.nl",
-}
-PAGES: dict[str, dict[str, Any]] = {
-    "organisatie": ORGANISATIE,
-    "beheerder": BEHEERDER,
-    "autorisaties": AUTORISATIES,
-    "ondertekening": ONDERTEKENING,
-}
+__all__ = ["AUTORISATIES", "BEHEERDER", "ONDERTEKENING", "ORGANISATIE", "PAGES", "registry_holder"]
 
 STEP_URL = re.compile(r"/aanvragen/(?P<ref>[^/]+)/stap/(?P<step>[a-z]+)$")
 
@@ -110,27 +84,6 @@ def sign_in_place(page: Page, reference: str) -> None:
 
 def status_badge(page: Page) -> Locator:
     return page.locator("#inhoud .status-badge").first
-
-
-def registry_holder(codes: list[str], kvk_nummer: str = KVK) -> Organisation:
-    """The registry knows the organisation, and J. de Vries holds these beheerautorisaties."""
-    organisation = Organisation.objects.create(
-        type="onderwijsinstelling",
-        kvk_nummer=kvk_nummer,
-        brincode="05KO",
-        bestuursnummer="40169",
-        naam="OBS De Linde",
-        straat="Kerkstraat",
-        huisnummer="12a",
-        postcode="9700 VB",
-        woonplaats="Groningen",
-    )
-    account = Account.objects.create(naam="J. de Vries", email="J.deVries@example.nl")
-    for code in codes:
-        BeheerautorisatieGrant.objects.create(
-            account=account, organisation=organisation, code=code, basis="browser test"
-        )
-    return organisation
 
 
 def send_for_signing(page: Page) -> tuple[str, str]:

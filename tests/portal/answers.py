@@ -1,4 +1,9 @@
-"""The answers of a complete aanmelding, page by page, as the form posts them."""
+"""The answers of a complete aanmelding, page by page, as the form posts them; and a
+registry in which the beheerder already holds beheerautorisaties (for a wijziging)."""
+
+from mijnduo.registry.models import Account, BeheerautorisatieGrant, Organisation
+
+KVK = "41002315"
 
 ORGANISATIE = {
     "organisatie.type": "onderwijsinstelling",
@@ -35,3 +40,24 @@ PAGES = {
     "autorisaties": AUTORISATIES,
     "ondertekening": ONDERTEKENING,
 }
+
+
+def registry_holder(codes: list[str], kvk_nummer: str = KVK) -> Organisation:
+    """The registry knows the organisation, and J. de Vries holds these beheerautorisaties."""
+    organisation = Organisation.objects.create(
+        type="onderwijsinstelling",
+        kvk_nummer=kvk_nummer,
+        brincode="05KO",
+        bestuursnummer="40169",
+        naam="OBS De Linde",
+        straat="Kerkstraat",
+        huisnummer="12a",
+        postcode="9700 VB",
+        woonplaats="Groningen",
+    )
+    account = Account.objects.create(naam="J. de Vries", email="J.deVries@example.nl")
+    for code in codes:
+        BeheerautorisatieGrant.objects.create(
+            account=account, organisation=organisation, code=code, basis="test"
+        )
+    return organisation

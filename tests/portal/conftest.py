@@ -10,7 +10,8 @@ from django.test import Client
 
 from mijnduo.identity.eherkenning.constants import SESSION_KEY, AssuranceLevel
 
-KVK = "41002315"
+from .answers import KVK
+
 OTHER_KVK = "90000099"
 
 

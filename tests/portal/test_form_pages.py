@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 
 from mijnduo.applications.models import Application
-from mijnduo.registry.models import Account, BeheerautorisatieGrant, Organisation
+from mijnduo.registry.models import Organisation
 
-from .answers import AUTORISATIES, BEHEERDER, ORGANISATIE, PAGES
+from .answers import AUTORISATIES, BEHEERDER, ORGANISATIE, PAGES, registry_holder
 from .conftest import KVK, login
 from .test_application_flow import fill_in, start
 
@@ -114,23 +114,8 @@ def test_an_organisation_of_another_kvk_nummer_is_never_prefilled(applicant_clie
     assert organisatie == {"kvkNummer": KVK}
 
 
-def _holder_of(codes: list[str]) -> None:
-    organisation = Organisation.objects.create(
-        type="onderwijsinstelling",
-        kvk_nummer=KVK,
-        brincode="05KO",
-        bestuursnummer="40169",
-        naam="OBS De Linde",
-    )
-    account = Account.objects.create(naam="J. de Vries", email="J.deVries@example.nl")
-    for code in codes:
-        BeheerautorisatieGrant.objects.create(
-            account=account, organisation=organisation, code=code, basis="test"
-        )
-
-
 def test_a_wijziging_starts_from_the_current_set_and_shows_the_change(applicant_client) -> None:
-    _holder_of(["po", "bop"])
+    registry_holder(["po", "bop"])
     reference = start(applicant_client)
     fill_in(applicant_client, reference, {"organisatie": ORGANISATIE, "beheerder": BEHEERDER})
     page = applicant_client.get(f"/aanvragen/{reference}/stap/autorisaties").content.decode()
@@ -148,7 +133,7 @@ def test_a_wijziging_starts_from_the_current_set_and_shows_the_change(applicant_
 
 
 def test_choosing_to_revoke_clears_the_beheerautorisaties(applicant_client) -> None:
-    _holder_of(["po"])
+    registry_holder(["po"])
     reference = start(applicant_client)
     fill_in(applicant_client, reference, {"organisatie": ORGANISATIE, "beheerder": BEHEERDER})
     response = applicant_client.post(
