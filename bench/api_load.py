@@ -133,6 +133,10 @@ class Target:
     headers: dict[str, str]
     bodies: list[bytes]
     expected_status: int
+    # Requests without a body that differ in path and headers (e.g. one session cookie
+    # per simulated user, bench/portal_load.py): (path, headers added to ``headers``),
+    # cycled in this order instead of the bodies.
+    variants: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
 
 # --- environment ----------------------------------------------------------------------
@@ -369,11 +373,18 @@ local bodies = {{
 }}
 local method = "{method}"
 local headers = {{ {headers} }}
+local variants = {{
+{variants}
+}}
 local requests = {{}}
 local n = 0
 
 init = function(args)
-  if #bodies == 0 then
+  if #variants > 0 then
+    for i, v in ipairs(variants) do
+      requests[i] = wrk.format(method, v[1], v[2], nil)
+    end
+  elseif #bodies == 0 then
     requests[1] = wrk.format(method, nil, headers, nil)
   else
     for i, body in ipairs(bodies) do
@@ -404,9 +415,26 @@ def lua_script(target: Target, workdir: Path, label: str) -> Path:
         if b"]==]" in body:
             raise SetupError("a body contains the Lua long-string terminator")
     bodies = ",\n".join(f"[==[{body.decode()}]==]" for body in target.bodies)
-    headers = ", ".join(f'["{k}"] = "{v}"' for k, v in target.headers.items())
+
+    def lua_table(headers: dict[str, str]) -> str:
+        for text in (*headers, *headers.values()):
+            if '"' in text or "\\" in text:
+                raise SetupError(f"a header contains a quote or backslash: {text!r}")
+        return ", ".join(f'["{k}"] = "{v}"' for k, v in headers.items())
+
+    variants = ",\n".join(
+        f"{{ [==[{variant_path}]==], {{ {lua_table({**target.headers, **extra})} }} }}"
+        for variant_path, extra in target.variants
+    )
     path = workdir / f"{label}.lua"
-    path.write_text(_LUA.format(bodies=bodies, method=target.method, headers=headers))
+    path.write_text(
+        _LUA.format(
+            bodies=bodies,
+            method=target.method,
+            headers=lua_table(target.headers),
+            variants=variants,
+        )
+    )
     return path
 
 
@@ -452,6 +480,9 @@ def run_loadgen(
     server: Gunicorn, target: Target, label: str, args: argparse.Namespace, duration_s: float
 ) -> Run:
     requests = [
+        loadgen.Request(target.method, path, {**target.headers, **extra})
+        for path, extra in target.variants
+    ] or [
         loadgen.Request(target.method, target.path, target.headers, body)
         for body in (target.bodies or [b""])
     ]
