@@ -38,6 +38,9 @@ def test_a_complete_aanmelding_signed_in_place(
     assert check.status_code == 200
     assert 'class="error-summary"' not in html
     assert "9700 VB" in html  # normalised by the validator
+    # Every answer has a "Change" link to its own field on its own page.
+    assert f'href="/aanvragen/{reference}/stap/beheerder#beheerder-naam"' in html
+    assert f'href="/aanvragen/{reference}/stap/organisatie#organisatie-postcode"' in html
     assert "This is an application for a new beheerder" in html or "nieuwe beheerder" in html
 
     with django_capture_on_commit_callbacks(execute=True):
