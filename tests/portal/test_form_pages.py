@@ -85,17 +85,7 @@ def test_a_draft_is_resumed_after_logging_in_again(applicant, applicant_client) 
 
 
 def test_known_registry_data_prefills_a_new_draft(applicant_client) -> None:
-    organisation = Organisation.objects.create(
-        type="onderwijsinstelling",
-        kvk_nummer=KVK,
-        brincode="05KO",
-        bestuursnummer="40169",
-        naam="OBS De Linde",
-        straat="Kerkstraat",
-        huisnummer="12a",
-        postcode="9700 VB",
-        woonplaats="Groningen",
-    )
+    organisation = registry_holder([])  # known to the registry, nobody holds anything
     response = applicant_client.post("/aanvragen/nieuw", {"organisatie": str(organisation.pk)})
     reference = response["Location"].split("/")[2]
     organisatie = Application.objects.get(reference=reference).submitted_document["organisatie"]

@@ -91,18 +91,16 @@ def _store_submission(*, actor: Actor, reference: str, fields: dict[str, Any]) -
     return application
 
 
-@transaction.atomic
-def application_change_status(
-    *, actor: Actor, application: Application, to_status: Status, reason: str = ""
-) -> Application:
-    """Move an application to the next status, recording history and audit."""
-    locked = Application.objects.select_for_update().get(pk=application.pk)
+def record_transition(
+    *, actor: Actor, locked: Application, to_status: str, reason: str = ""
+) -> None:
+    """Move a locked application to ``to_status``: the lifecycle check, the history row
+    and the audit record. The caller holds the row lock and saves the application."""
     from_status = locked.status
     if to_status not in TRANSITIONS[from_status]:
         raise InvalidTransition(f"{from_status} → {to_status} is not allowed")
     locked.status = to_status
     locked.updated_at = timezone.now()
-    locked.save(update_fields=["status", "updated_at"])
     StatusChange.objects.create(
         application=locked,
         actor=str(actor),
@@ -118,4 +116,14 @@ def application_change_status(
         before={"status": from_status},
         after={"status": to_status},
     )
+
+
+@transaction.atomic
+def application_change_status(
+    *, actor: Actor, application: Application, to_status: Status, reason: str = ""
+) -> Application:
+    """Move an application to the next status, recording history and audit."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    record_transition(actor=actor, locked=locked, to_status=to_status, reason=reason)
+    locked.save(update_fields=["status", "updated_at"])
     return locked

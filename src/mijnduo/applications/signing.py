@@ -28,7 +28,8 @@ from mijnduo.registry.selectors import held_beheerautorisaties
 from . import messages
 from .constants import Status
 from .files import application_pdf_store
-from .models import Application, SignatureRecord, SigningRequest, StatusChange
+from .models import Application, SignatureRecord, SigningRequest
+from .services import record_transition
 
 
 class SigningError(Exception):
@@ -81,31 +82,6 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _history(application: Application, actor: Actor, from_status: str, to: str, why: str) -> None:
-    StatusChange.objects.create(
-        application=application,
-        actor=str(actor),
-        from_status=from_status,
-        to_status=to,
-        reason=why,
-    )
-
-
-def _move(application: Application, actor: Actor, to: str, why: str = "") -> None:
-    from_status = application.status
-    application.status = to
-    application.updated_at = timezone.now()
-    _history(application, actor, from_status, to, why)
-    audit_record(
-        actor=actor,
-        action="application.status_changed",
-        subject_type="application",
-        subject_id=application.reference,
-        before={"status": from_status},
-        after={"status": to},
-    )
-
-
 def _store_result(application: Application, result: ValidationResult) -> None:
     change = result.change_set
     application.document = result.document
@@ -139,7 +115,7 @@ def signing_request_create(
     SigningRequest.objects.create(
         application=locked, token_hash=_token_hash(token), created_at=now, expires_at=expires_at
     )
-    _move(locked, actor, Status.WACHT_OP_ONDERTEKENING)
+    record_transition(actor=actor, locked=locked, to_status=Status.WACHT_OP_ONDERTEKENING)
     locked.save()
     messages.queue_signing_request(
         application=locked,
@@ -202,7 +178,7 @@ def _submit_signed(
         signer=signer.user,
         by_applicant=by_applicant,
     )
-    _move(locked, actor, Status.INGEDIEND)
+    record_transition(actor=actor, locked=locked, to_status=Status.INGEDIEND)
     locked.save()
     audit_record(
         actor=actor,
@@ -278,7 +254,7 @@ def application_decline_by_link(
     locked_request.outcome = SigningRequest.Outcome.DECLINED
     locked_request.decline_reason = reason
     locked_request.save(update_fields=["used_at", "outcome", "decline_reason"])
-    _move(locked, actor, Status.CONCEPT, reason)
+    record_transition(actor=actor, locked=locked, to_status=Status.CONCEPT, reason=reason)
     locked.save()
     messages.queue_declined(application=locked, reason=reason)
     return locked
@@ -293,6 +269,6 @@ def signing_request_withdraw(*, actor: Actor, application: Application) -> Appli
     SigningRequest.objects.filter(application=locked, used_at__isnull=True).update(
         used_at=timezone.now(), outcome=SigningRequest.Outcome.CANCELLED
     )
-    _move(locked, actor, Status.CONCEPT)
+    record_transition(actor=actor, locked=locked, to_status=Status.CONCEPT)
     locked.save()
     return locked
