@@ -79,3 +79,10 @@ def tamper(sql: str, params: Sequence[Any] = ()) -> None:
         finally:
             if ON_POSTGRES:
                 cursor.execute("SET session_replication_role = DEFAULT")
+
+
+@pytest.fixture(autouse=True)
+def english(settings: Any) -> None:
+    """These tests read the English texts (the message ids); Dutch is the default
+    language and its catalogue is checked by tests/test_translations.py."""
+    settings.LANGUAGE_CODE = "en"

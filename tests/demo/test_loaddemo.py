@@ -54,3 +54,24 @@ def test_loaddemo_is_idempotent_and_prints_a_working_key(document) -> None:
 def test_loaddemo_refuses_to_run_outside_development() -> None:
     with override_settings(DEBUG=False), pytest.raises(CommandError, match="development"):
         call_command("loaddemo", stdout=io.StringIO())
+
+
+def test_loaddemo_creates_the_service_desk_staff_with_totp() -> None:
+    from django.contrib.auth.models import User
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    _load()
+    output = _load()  # idempotent: still one account and one device each
+    for username, role in (
+        ("behandelaar", "behandelaar"),
+        ("beoordelaar", "tweede_beoordelaar"),
+        ("beheer", "functioneel_beheerder"),
+    ):
+        user = User.objects.get(username=username)
+        assert user.is_staff
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        device = TOTPDevice.objects.get(user=user)
+        assert device.confirmed
+        assert device.verify_token(f"{totp(device.bin_key):06d}")
+    assert "/servicedesk/" in output

@@ -35,6 +35,7 @@ def draft_create(
     organisation_kvk: str,
     language: str,
     document: dict[str, Any],
+    applicant_level: str = "",
 ) -> Application:
     """Start a draft for the logged-in applicant, pre-filled with what is known."""
     result = validate(document, held_lookup=held_beheerautorisaties)
@@ -52,6 +53,7 @@ def draft_create(
                     applicant=applicant,
                     organisation_kvk=organisation_kvk,
                     language=language,
+                    applicant_level=applicant_level,
                     created_at=now,
                     updated_at=now,
                 )

@@ -101,20 +101,56 @@ def application_pdf(application: Application) -> bytes:
     return content
 
 
-@transaction.atomic
-def attachment_add(
-    *, actor: Actor, application: Application, naam: str, content: bytes
+def _checked_file(
+    *,
+    actor: Actor,
+    application: Application,
+    purpose: str,
+    action: str,
+    naam: str,
+    content: bytes,
 ) -> ApplicationFile:
-    """Add an attachment after checking it against R17 (by content, size, name)."""
+    """Store an uploaded file after R17's checks (by content, size, name), audited."""
     problems = validate_attachments([Attachment(naam=naam, inhoud=content)])
     if problems:
         raise AttachmentRefused(problems)
-    stored = _file(application, ApplicationFile.Purpose.BIJLAGE, naam.strip(), content)
+    stored = _file(application, purpose, naam.strip(), content)
     audit_record(
         actor=actor,
-        action="application.attachment_added",
+        action=action,
         subject_type="application",
         subject_id=application.reference,
         after={"file": stored.pk, "content_type": stored.content_type, "size": stored.size},
     )
     return stored
+
+
+@transaction.atomic
+def attachment_add(
+    *, actor: Actor, application: Application, naam: str, content: bytes
+) -> ApplicationFile:
+    """Add an attachment (a KvK uittreksel) after checking it against R17."""
+    return _checked_file(
+        actor=actor,
+        application=application,
+        purpose=ApplicationFile.Purpose.BIJLAGE,
+        action="application.attachment_added",
+        naam=naam,
+        content=content,
+    )
+
+
+@transaction.atomic
+def scan_add(
+    *, actor: Actor, application: Application, naam: str, content: bytes
+) -> ApplicationFile:
+    """The scan of a paper form received by post: PDF, PNG or JPEG, at most 10 MB,
+    checked by content like an attachment (R17's checks, not its purpose)."""
+    return _checked_file(
+        actor=actor,
+        application=application,
+        purpose=ApplicationFile.Purpose.SCAN,
+        action="application.scan_added",
+        naam=naam,
+        content=content,
+    )

@@ -37,6 +37,26 @@ class Application(models.Model):
         max_length=254, blank=True, help_text="Portal: where the confirmation and status go."
     )
     language = models.CharField(max_length=8, default="nl", help_text="The applicant's language.")
+    applicant_level = models.CharField(
+        max_length=10, blank=True, help_text="Portal: eHerkenning level of the applicant's login."
+    )
+    # Copied from the normalised document when it is submitted, so the service desk's
+    # queue filters, searches and sorts on indexed columns instead of inside JSON.
+    organisation_type = models.CharField(max_length=30, blank=True)
+    organisation_naam = models.CharField(max_length=200, blank=True)
+    kvk_nummer = models.CharField(max_length=8, blank=True)
+    brincode = models.CharField(max_length=4, blank=True)
+    bestuursnummer = models.CharField(max_length=5, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_applications",
+        help_text="The service-desk staff member handling it.",
+    )
     idempotency_key = models.CharField(max_length=255, blank=True)
     request_fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -49,6 +69,15 @@ class Application(models.Model):
                 name="applications_portal_list_idx",
             ),
             models.Index(fields=["status", "updated_at"], name="applications_status_age_idx"),
+            # The service desk's queue: oldest first, per status, and the searches.
+            models.Index(fields=["submitted_at", "id"], name="applications_queue_idx"),
+            models.Index(
+                fields=["status", "submitted_at", "id"], name="applications_queue_status_idx"
+            ),
+            models.Index(fields=["kvk_nummer"], name="applications_kvk_idx"),
+            models.Index(fields=["brincode"], name="applications_brincode_idx"),
+            models.Index(fields=["bestuursnummer"], name="applications_bestuursnr_idx"),
+            models.Index(fields=["assigned_to", "status"], name="applications_assigned_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -141,6 +170,7 @@ class ApplicationFile(models.Model):
     class Purpose(models.TextChoices):
         PDF = "pdf", "PDF"
         BIJLAGE = "bijlage", "attachment"
+        SCAN = "scan", "scan of a paper form"
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="files")
     purpose = models.CharField(max_length=10, choices=Purpose.choices)

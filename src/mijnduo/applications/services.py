@@ -11,6 +11,7 @@ from mijnduo.audit.services import audit_record
 from mijnduo.db import insert_instance
 from mijnduo.identity.models import ApiClient
 
+from . import hooks
 from .constants import TRANSITIONS, Channel, Status
 from .models import Application, StatusChange
 from .references import new_reference
@@ -46,7 +47,7 @@ def application_submit(
     if not result.is_valid or result.kind is None:
         raise DocumentNotValid("only a valid document can be submitted")
     change = result.change_set
-    fields = {
+    fields: dict[str, Any] = {
         "status": Status.INGEDIEND,
         "kind": result.kind.value,
         "channel": channel,
@@ -58,6 +59,8 @@ def application_submit(
         "idempotency_key": idempotency_key,
         "request_fingerprint": request_fingerprint,
     }
+    fields.update(queue_fields(result.document))
+    fields["submitted_at"] = timezone.now()
     for _attempt in range(_REFERENCE_ATTEMPTS):
         reference = new_reference()
         try:
@@ -88,19 +91,53 @@ def _store_submission(*, actor: Actor, reference: str, fields: dict[str, Any]) -
             "channel": fields["channel"],
         },
     )
+    hooks.submitted(application.pk)
     return application
+
+
+def queue_fields(document: dict[str, Any]) -> dict[str, str]:
+    """The columns the service desk's queue filters and searches on, from the document."""
+    organisatie = document.get("organisatie") or {}
+
+    def text(key: str, length: int) -> str:
+        value = organisatie.get(key)
+        return value[:length] if isinstance(value, str) else ""
+
+    return {
+        "organisation_type": text("type", 30),
+        "organisation_naam": text("naam", 200),
+        "kvk_nummer": text("kvkNummer", 8),
+        "brincode": text("brincode", 4),
+        "bestuursnummer": text("bestuursnummer", 5),
+    }
+
+
+_DECIDED = frozenset({Status.GOEDGEKEURD, Status.AFGEWEZEN})
 
 
 def record_transition(
     *, actor: Actor, locked: Application, to_status: str, reason: str = ""
-) -> None:
+) -> list[str]:
     """Move a locked application to ``to_status``: the lifecycle check, the history row
-    and the audit record. The caller holds the row lock and saves the application."""
+    and the audit record. The caller holds the row lock and saves the application;
+    returns the fields changed, for ``save(update_fields=...)``."""
     from_status = locked.status
     if to_status not in TRANSITIONS[from_status]:
         raise InvalidTransition(f"{from_status} → {to_status} is not allowed")
+    now = timezone.now()
     locked.status = to_status
-    locked.updated_at = timezone.now()
+    locked.updated_at = now
+    changed = ["status", "updated_at"]
+    if to_status == Status.INGEDIEND:
+        # Submitted: from now on it is in the service desk's queue.
+        hooks.submitted(locked.pk)
+        locked.submitted_at = now
+        for name, value in queue_fields(locked.document).items():
+            setattr(locked, name, value)
+        changed += ["submitted_at", *queue_fields(locked.document)]
+    if to_status in _DECIDED:
+        locked.decided_at = now
+        changed.append("decided_at")
     StatusChange.objects.create(
         application=locked,
         actor=str(actor),
@@ -116,6 +153,7 @@ def record_transition(
         before={"status": from_status},
         after={"status": to_status},
     )
+    return changed
 
 
 @transaction.atomic
@@ -124,6 +162,30 @@ def application_change_status(
 ) -> Application:
     """Move an application to the next status, recording history and audit."""
     locked = Application.objects.select_for_update().get(pk=application.pk)
-    record_transition(actor=actor, locked=locked, to_status=to_status, reason=reason)
-    locked.save(update_fields=["status", "updated_at"])
+    changed = record_transition(actor=actor, locked=locked, to_status=to_status, reason=reason)
+    locked.save(update_fields=changed)
+    return locked
+
+
+class NotAwaitingInformation(Exception):
+    """Only an application for which DUO asked more information can be answered."""
+
+
+MAX_RESPONSE_LENGTH = 4000
+
+
+@transaction.atomic
+def application_respond(*, actor: Actor, application: Application, answer: str) -> Application:
+    """The applicant answers DUO's request for more information; the application
+    returns to the service desk's queue with the answer in its history."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != Status.AANVULLING_GEVRAAGD:
+        raise NotAwaitingInformation(locked.reference)
+    changed = record_transition(
+        actor=actor,
+        locked=locked,
+        to_status=Status.IN_BEHANDELING,
+        reason=answer.strip()[:MAX_RESPONSE_LENGTH],
+    )
+    locked.save(update_fields=changed)
     return locked

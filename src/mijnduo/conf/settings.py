@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "digid_eherkenning",
     "django_tasks",
     "django_tasks_db",
+    # Service-desk staff (docs/staff.md): TOTP second factor, lockout after failed logins.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "mijnduo.audit",
     "mijnduo.notifications",
     "mijnduo.documents",
@@ -63,6 +67,7 @@ INSTALLED_APPS = [
     "mijnduo.identity",
     "mijnduo.applications",
     "mijnduo.portal",
+    "mijnduo.review",
     "mijnduo.demo",
 ]
 
@@ -75,8 +80,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): did this session pass the staff TOTP step?
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a staff login refused by django-axes into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mijnduo.conf.urls"
@@ -138,8 +147,48 @@ else:
     }
 
 # eHerkenning (docs/eherkenning.md). Logins bind to Django users through the
-# project's own backend; there are no password logins for applicants.
-AUTHENTICATION_BACKENDS = ["mijnduo.identity.eherkenning.backend.EherkenningBackend"]
+# project's own backend; there are no password logins for applicants (their accounts
+# have no usable password). Service-desk staff log in with a password (ModelBackend)
+# and a TOTP code (docs/staff.md); django-axes goes first, so a locked-out username
+# and address is refused before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "mijnduo.identity.eherkenning.backend.EherkenningBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff passwords (docs/staff.md): Argon2id hashes; PBKDF2 only to read older hashes.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# The staff TOTP second factor (django-otp): the name authenticator apps show.
+OTP_TOTP_ISSUER = "Mijn DUO Beheer"
+# Staff lockout (django-axes): after this many failed logins of one username from one
+# address, that combination is refused for the cool-off time (counted from the last
+# failure; attempts during the lockout do not extend it). Failures expire after it too.
+AXES_FAILURE_LIMIT = int(os.environ.get("MIJNDUO_STAFF_LOCKOUT_FAILURES", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("MIJNDUO_STAFF_LOCKOUT_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "mijnduo.identity.staff.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "mijnduo.identity.staff.lockout.client_ip"
+# No table of every login with address and browser: the audit trail records staff
+# logins (by user id); django-axes keeps failed attempts only until they expire.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Reverse proxies in front of the app that append to X-Forwarded-For; 0 = none, the
+# client address is REMOTE_ADDR. Used for the staff lockout (docs/staff.md).
+MIJNDUO_PROXY_COUNT = int(os.environ.get("MIJNDUO_PROXY_COUNT", "0"))
 LOGIN_URL = "eherkenning:login"
 LOGIN_REDIRECT_URL = "mijn-organisatie"
 # The development simulator (a fake broker). Off unless asked for; refused by a
@@ -255,11 +304,40 @@ DEFAULT_FROM_EMAIL = os.environ.get("MIJNDUO_EMAIL_FROM", "Mijn DUO Beheer <nore
 MIJNDUO_DRAFT_RETENTION_DAYS = int(os.environ.get("MIJNDUO_DRAFT_RETENTION_DAYS", "30"))
 MIJNDUO_SIGNING_LINK_DAYS = int(os.environ.get("MIJNDUO_SIGNING_LINK_DAYS", "14"))
 
+# The service desk (docs/service-desk.md). Four eyes: which applications need a second
+# staff member to confirm an approval ("toekenning" = every one that grants a
+# beheerautorisatie; kinds may be listed too: aanmelding, wijziging, intrekking).
+MIJNDUO_FOUR_EYES = frozenset(
+    part.strip()
+    for part in os.environ.get("MIJNDUO_FOUR_EYES", "toekenning").split(",")
+    if part.strip()
+)
+MIJNDUO_STRAIGHT_THROUGH = _env_bool("MIJNDUO_STRAIGHT_THROUGH", False)
+MIJNDUO_SERVICE_LEVEL_DAYS = int(os.environ.get("MIJNDUO_SERVICE_LEVEL_DAYS", "5"))
+MIJNDUO_TOKEN_RETURN_DAYS = int(os.environ.get("MIJNDUO_TOKEN_RETURN_DAYS", "30"))
+
+# The KvK register for the signatory check (R16, docs/kvk.md): "offline" reads the
+# demo file (or MIJNDUO_KVK_OFFLINE_FILE); "http" asks the KvK functionarissen API
+# and then needs the base URL and API key. Timeout in seconds per attempt.
+MIJNDUO_KVK_REGISTER = os.environ.get("MIJNDUO_KVK_REGISTER", "offline")
+MIJNDUO_KVK_BASE_URL = os.environ.get("MIJNDUO_KVK_BASE_URL", "")
+MIJNDUO_KVK_API_KEY = os.environ.get("MIJNDUO_KVK_API_KEY", "")
+MIJNDUO_KVK_TIMEOUT = float(os.environ.get("MIJNDUO_KVK_TIMEOUT", "5"))
+MIJNDUO_KVK_OFFLINE_FILE = os.environ.get(
+    "MIJNDUO_KVK_OFFLINE_FILE", str(PACKAGE_DIR / "data" / "kvk" / "functionarissen-demo.json")
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MIJNDUO_LOG_LEVEL", "INFO")},
     # WeasyPrint reports every rendering step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # django-axes logs every login attempt at INFO; the audit trail records staff
+        # logins already, and applicants' logins need no log line.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -10,6 +10,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("mijnduo.applications.api.urls")),
     path("mijn-organisatie", portal_views.my_organisation, name="mijn-organisatie"),
+    path("servicedesk/", include("mijnduo.identity.staff.urls")),
+    path("servicedesk/", include("mijnduo.review.urls")),
     path("", include("mijnduo.portal.urls")),
     path("", include("mijnduo.identity.eherkenning.urls")),
 ]

@@ -17,6 +17,7 @@ from mijnduo.applications import drafts, files, signing
 from mijnduo.applications.constants import Status
 from mijnduo.applications.models import Application, ApplicationFile
 from mijnduo.applications.selectors import applications_for_applicant
+from mijnduo.applications.services import MAX_RESPONSE_LENGTH
 from mijnduo.registry.selectors import held_beheerautorisaties, organisations_for_kvk
 
 from . import questions as Q
@@ -73,6 +74,7 @@ def application_new(request: HttpRequest) -> HttpResponse:
         organisation_kvk=applicant.kvk_nummer,
         language=get_language() or "nl",
         document=document,
+        applicant_level=applicant.level,
     )
     return redirect("portal:application-step", reference=application.reference, step="organisatie")
 
@@ -316,12 +318,29 @@ def application_delete(request: HttpRequest, reference: str) -> HttpResponse:
 def application_status(request: HttpRequest, reference: str) -> HttpResponse:
     applicant = applicant_for(request)
     application = own_application(applicant, reference)
+    return status_page(request, application)
+
+
+def status_page(
+    request: HttpRequest,
+    application: Application,
+    *,
+    answer: str = "",
+    errors: list[str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    history = list(application.history.all())
+    questions = [c.reason for c in history if c.to_status == Status.AANVULLING_GEVRAAGD]
     return render(
         request,
         "portal/applications/status.html",
         {
             "application": application,
-            "history": list(application.history.all()),
+            "history": history,
+            "question": questions[-1] if questions else "",
+            "answer": answer,
+            "respond_errors": errors or [],
+            "max_answer": MAX_RESPONSE_LENGTH,
             "has_pdf": application.files.filter(purpose=ApplicationFile.Purpose.PDF).exists(),
             "attachments": list(
                 application.files.filter(purpose=ApplicationFile.Purpose.BIJLAGE).only(
@@ -330,6 +349,7 @@ def application_status(request: HttpRequest, reference: str) -> HttpResponse:
             ),
             "sections": answers_summary(application.document, application.submitted_document),
         },
+        status=status,
     )
 
 

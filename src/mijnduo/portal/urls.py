@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import application_views as views
-from . import signing_views
+from . import response_views, signing_views
 
 app_name = "portal"
 
@@ -17,5 +17,10 @@ urlpatterns = [
     path(f"{_REF}/verwijderen", views.application_delete, name="application-delete"),
     path(f"{_REF}/terugnemen", views.application_withdraw_signing, name="application-withdraw"),
     path(f"{_REF}/pdf", views.application_pdf, name="application-pdf"),
+    path(
+        f"{_REF}/aanvulling",
+        response_views.application_respond_view,
+        name="application-respond",
+    ),
     path("ondertekenen/<str:token>", signing_views.sign, name="sign"),
 ]

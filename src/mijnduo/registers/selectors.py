@@ -44,3 +44,8 @@ def hoofdvestiging(brincode: str) -> Vestiging | None:
 
 def gemeente_naam(code: str) -> str | None:
     return Gemeente.objects.filter(code=code).values_list("naam", flat=True).first()
+
+
+def register_loaded() -> bool:
+    """Whether any DUO institution file has been imported (else nothing can be checked)."""
+    return Instelling.objects.exists()

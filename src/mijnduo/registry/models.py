@@ -69,3 +69,27 @@ class BeheerautorisatieGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} for account {self.account_id} at {self.organisation_id}"
+
+
+class TokenGeneratorReturn(models.Model):
+    """A token generator DUO expects back by post after an account was deleted.
+
+    Kept when the account itself is gone, so it names the serial number, the
+    organisation and the application it rests on rather than the person.
+    """
+
+    serienummer = models.CharField(max_length=20)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    basis = models.CharField(max_length=60, help_text="The application it rests on.")
+    expected_at = models.DateTimeField(default=timezone.now)
+    due_on = models.DateField()
+    received_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["received_on", "due_on"], name="registry_token_due_idx")]
+
+    def __str__(self) -> str:
+        return f"token generator return {self.pk}"

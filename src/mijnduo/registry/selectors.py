@@ -10,7 +10,7 @@ from django.db.models import Min
 from mijnduo.aanvraag.constants import OWN_NUMBER
 
 from .constants import ORGANISATION_FIELD_FOR
-from .models import Account, BeheerautorisatieGrant, Organisation
+from .models import Account, BeheerautorisatieGrant, Organisation, TokenGeneratorReturn
 
 
 def held_beheerautorisaties(organisatie: Mapping[str, Any], email: str) -> frozenset[str]:
@@ -66,3 +66,35 @@ def organisations_for_simulator(limit: int = 50) -> list[tuple[str, str]]:
         .order_by("first_naam", "kvk_nummer")[:limit]
     )
     return [(row["kvk_nummer"], f"{row['first_naam']} ({row['kvk_nummer']})") for row in rows]
+
+
+def organisation_for_document(organisatie: Mapping[str, Any]) -> Organisation | None:
+    """The registry organisation a document's section 1 names: KvK-nummer, type and the
+    type's own number (form.md §1), or None when it is not registered yet."""
+    own = OWN_NUMBER.get(organisatie.get("type", ""))
+    if own is None or not organisatie.get(own):
+        return None
+    return Organisation.objects.filter(
+        kvk_nummer=organisatie.get("kvkNummer", ""),
+        type=organisatie["type"],
+        **{ORGANISATION_FIELD_FOR[own]: organisatie[own]},
+    ).first()
+
+
+def account_for_email(email: str) -> Account | None:
+    """The account with this e-mail address (case-insensitive), oldest first."""
+    return Account.objects.filter(email__iexact=email).order_by("id").first()
+
+
+def held_codes(account: Account, organisation: Organisation) -> frozenset[str]:
+    return frozenset(
+        BeheerautorisatieGrant.objects.filter(
+            account=account, organisation=organisation
+        ).values_list("code", flat=True)
+    )
+
+
+def token_generator_returns_open() -> list[TokenGeneratorReturn]:
+    return list(
+        TokenGeneratorReturn.objects.filter(received_on__isnull=True).select_related("organisation")
+    )

@@ -10,12 +10,20 @@ from mijnduo.audit.actors import Actor, ActorKind
 from mijnduo.identity.models import ApiClient
 from mijnduo.identity.services import api_client_create, api_client_rotate
 from mijnduo.identity.simulator.setup import install_simulator
+from mijnduo.identity.staff.services import staff_demo_user_ensure
 from mijnduo.registers.importer import import_shipped
 from mijnduo.registers.selectors import gemeente_naam, hoofdvestiging, instelling_by_brincode
 from mijnduo.registry.models import Account, Organisation
 from mijnduo.registry.services import account_create, beheerautorisaties_grant, organisation_create
 
-from ...data import DEMO_API_CLIENT, DEMO_BEHEERDER, DEMO_GEMEENTE, DEMO_SCHOOLS
+from ...data import (
+    DEMO_API_CLIENT,
+    DEMO_BEHEERDER,
+    DEMO_GEMEENTE,
+    DEMO_SCHOOLS,
+    DEMO_STAFF,
+    DEMO_STAFF_PASSWORD,
+)
 
 DEMO_ACTOR = Actor(ActorKind.SYSTEM, "demo")
 
@@ -44,6 +52,28 @@ class Command(BaseCommand):
             )
         self._api_key()
         self._eherkenning()
+        self._staff()
+
+    def _staff(self) -> None:
+        base_url = settings.MIJNDUO_BASE_URL
+        with transaction.atomic():
+            for username, naam, roles, key in DEMO_STAFF:
+                staff_demo_user_ensure(
+                    actor=DEMO_ACTOR,
+                    username=username,
+                    naam=naam,
+                    roles=roles,
+                    password=DEMO_STAFF_PASSWORD,
+                    totp_secret_hex=key,
+                )
+        names = ", ".join(
+            f"{username} ({', '.join(roles)})" for username, _n, roles, _k in DEMO_STAFF
+        )
+        self.stdout.write(
+            f"Service desk: {base_url}/servicedesk/ with {names}; password "
+            f"'{DEMO_STAFF_PASSWORD}'. The TOTP code: 'mijnduo staff demo-code USERNAME' "
+            "(demo only)."
+        )
 
     def _eherkenning(self) -> None:
         base_url = settings.MIJNDUO_BASE_URL

@@ -1,0 +1,1 @@
+"""The service desk's automated checks: each says green, red or unknown, with evidence."""

@@ -1,0 +1,165 @@
+"""Reads for the service desk: the queue, the counts, an application's checks."""
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from mijnduo.applications.constants import Status
+from mijnduo.applications.models import Application
+
+from .models import CheckResult, CheckRun, Decision
+from .working_days import date_working_days_before, working_days_between
+
+# What the service desk sees: everything that was submitted, not the portal's drafts.
+QUEUE_STATUSES = (
+    Status.INGEDIEND,
+    Status.IN_BEHANDELING,
+    Status.AANVULLING_GEVRAAGD,
+    Status.GOEDGEKEURD,
+    Status.AFGEWEZEN,
+    Status.INGETROKKEN,
+)
+OPEN_STATUSES = (Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD)
+
+SORTS = {
+    "oudste": ("submitted_at", "id"),
+    "nieuwste": ("-submitted_at", "-id"),
+    "referentie": ("reference",),
+    "organisatie": ("organisation_naam", "id"),
+}
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    status: str = "open"  # "open", "alle" or one status
+    kind: str = ""
+    organisation_type: str = ""
+    age: str = ""  # "", "binnen" (within the service level), "over"
+    assigned: str = ""  # "", "mij", "niemand", or a staff user id
+    query: str = ""
+    sort: str = "oudste"
+
+
+def _service_level_cutoff() -> datetime:
+    """Submitted before this moment = older than the service level."""
+    today = timezone.localdate()
+    day = date_working_days_before(today, settings.MIJNDUO_SERVICE_LEVEL_DAYS)
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _search(query: str) -> Q:
+    text = query.strip()
+    compact = text.replace(" ", "").upper()
+    condition = Q(reference=compact) | Q(organisation_naam__icontains=text)
+    if compact.isdigit() and len(compact) == 8:
+        condition |= Q(kvk_nummer=compact)
+    if compact.isdigit() and len(compact) == 5:
+        condition |= Q(bestuursnummer=compact)
+    if len(compact) == 4:
+        condition |= Q(brincode=compact)
+    return condition
+
+
+def queue(filters: QueueFilter, staff: User) -> QuerySet[Application]:
+    applications = Application.objects.filter(status__in=QUEUE_STATUSES)
+    if filters.status == "open":
+        applications = applications.filter(status__in=OPEN_STATUSES)
+    elif filters.status in Status.values:
+        applications = applications.filter(status=filters.status)
+    if filters.kind:
+        applications = applications.filter(kind=filters.kind)
+    if filters.organisation_type:
+        applications = applications.filter(organisation_type=filters.organisation_type)
+    if filters.age == "over":
+        applications = applications.filter(submitted_at__lt=_service_level_cutoff())
+    elif filters.age == "binnen":
+        applications = applications.filter(submitted_at__gte=_service_level_cutoff())
+    if filters.assigned == "mij":
+        applications = applications.filter(assigned_to=staff)
+    elif filters.assigned == "niemand":
+        applications = applications.filter(assigned_to__isnull=True)
+    elif filters.assigned.isdigit():
+        applications = applications.filter(assigned_to_id=int(filters.assigned))
+    if filters.query.strip():
+        applications = applications.filter(_search(filters.query))
+    return (
+        applications.select_related("assigned_to")
+        .only(
+            "reference",
+            "status",
+            "kind",
+            "channel",
+            "organisation_type",
+            "organisation_naam",
+            "kvk_nummer",
+            "brincode",
+            "bestuursnummer",
+            "submitted_at",
+            "assigned_to__first_name",
+            "assigned_to__last_name",
+            "assigned_to__username",
+        )
+        .order_by(*SORTS.get(filters.sort, SORTS["oudste"]))
+    )
+
+
+def counts_per_status() -> dict[str, int]:
+    rows = (
+        Application.objects.filter(status__in=QUEUE_STATUSES)
+        .values("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts: dict[str, int] = dict.fromkeys((str(s) for s in QUEUE_STATUSES), 0)
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def age_in_working_days(application: Application) -> int | None:
+    if application.submitted_at is None:
+        return None
+    return working_days_between(
+        timezone.localtime(application.submitted_at).date(), timezone.localdate()
+    )
+
+
+def latest_run(application: Application) -> CheckRun | None:
+    return CheckRun.objects.filter(application=application).order_by("-ran_at", "-id").first()
+
+
+def run_results(run: CheckRun) -> list[CheckResult]:
+    return list(CheckResult.objects.filter(run=run).order_by("id"))
+
+
+def open_proposal(application: Application) -> Decision | None:
+    return (
+        Decision.objects.filter(application=application, state="wacht_op_bevestiging")
+        .select_related("proposed_by")
+        .first()
+    )
+
+
+def decisions(application: Application) -> list[Decision]:
+    return list(
+        Decision.objects.filter(application=application).select_related(
+            "proposed_by", "confirmed_by"
+        )
+    )
+
+
+def assignable_staff() -> list[User]:
+    """Active staff members, for the queue's "assigned to" filter."""
+    return list(
+        User.objects.filter(is_staff=True, is_active=True, eherkenning_identity__isnull=True)
+        .only("id", "username", "first_name", "last_name")
+        .order_by("first_name", "username")
+    )
+
+
+def checks_stale(application: Application, run: CheckRun | None) -> bool:
+    """No run yet, or the application changed since (e.g. the applicant answered)."""
+    return run is None or run.ran_at < application.updated_at
