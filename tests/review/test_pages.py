@@ -403,3 +403,52 @@ def test_token_generator_returns_are_marked_received() -> None:
     client.post(reverse("review:token-returns"), {"id": str(expected.pk)})
     assert TokenGeneratorReturn.objects.get().received_on is not None
     assert client.post(reverse("review:token-returns"), {"id": "x"}).status_code == 404
+
+
+def test_the_queue_counts_only_a_few_pages_past_the_one_asked_for() -> None:
+    from mijnduo.review.paging import queue_page
+
+    for _ in range(30):
+        submit()
+    applications = Application.objects.order_by("id")
+    first = queue_page(applications, None, 2)
+    assert (first.number, first.count, first.capped, first.pages) == (1, 22, True, 11)
+    assert first.has_next and not first.has_previous
+    assert len(first.rows) == 2
+    deep = queue_page(applications, "15", 2)
+    assert (deep.number, deep.count, deep.capped, deep.has_next) == (15, 30, False, False)
+    assert [a.pk for a in deep.rows] == list(applications.values_list("pk", flat=True))[28:30]
+    past = queue_page(applications, "99", 2)
+    assert (past.number, past.capped) == (15, False)
+    assert queue_page(applications, "x", 2).number == 1
+
+
+def test_decided_counts_may_be_a_minute_old_open_counts_never() -> None:
+    from mijnduo.review.selectors import counts_per_status
+
+    staff = make_staff(BEHANDELAAR)
+    application = case_assign(staff=staff, application=submit())
+    assert counts_per_status()["in_behandeling"] == 1
+    assert counts_per_status()["afgewezen"] == 0
+    from mijnduo.review.constants import DecisionOutcome
+    from mijnduo.review.services import decision_make
+
+    decision_make(
+        staff=staff, application=application, outcome=DecisionOutcome.REJECT, reason="Nee."
+    )
+    counts = counts_per_status()
+    assert counts["in_behandeling"] == 0  # exact at once
+    assert counts["afgewezen"] == 0  # cached for up to a minute
+
+
+def test_the_queue_marks_open_applications_past_the_service_level() -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = staff_login(make_staff(BEHANDELAAR))
+    late, fresh = submit(), submit()
+    Application.objects.filter(pk=late.pk).update(submitted_at=timezone.now() - timedelta(days=30))
+    html = page(client, "queue").content.decode()
+    assert html.count("working days, past the service level") == 1
+    assert html.index(late.reference) < html.index(fresh.reference)  # oldest first

@@ -5,6 +5,7 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -65,11 +66,13 @@ def _search(query: str) -> Q:
 
 
 def queue(filters: QueueFilter, staff: User) -> QuerySet[Application]:
-    applications = Application.objects.filter(status__in=QUEUE_STATUSES)
+    # One condition on status, so the open view can use its partial index.
     if filters.status == "open":
-        applications = applications.filter(status__in=OPEN_STATUSES)
-    elif filters.status in Status.values:
-        applications = applications.filter(status=filters.status)
+        applications = Application.objects.filter(status__in=OPEN_STATUSES)
+    elif filters.status in QUEUE_STATUSES:
+        applications = Application.objects.filter(status=filters.status)
+    else:
+        applications = Application.objects.filter(status__in=QUEUE_STATUSES)
     if filters.kind:
         applications = applications.filter(kind=filters.kind)
     if filters.organisation_type:
@@ -107,16 +110,32 @@ def queue(filters: QueueFilter, staff: User) -> QuerySet[Application]:
     )
 
 
-def counts_per_status() -> dict[str, int]:
+CLOSED_COUNTS_CACHE_KEY = "review:closed-status-counts"
+CLOSED_COUNTS_SECONDS = 60
+
+
+def _counts(statuses: tuple[str, ...]) -> dict[str, int]:
     rows = (
-        Application.objects.filter(status__in=QUEUE_STATUSES)
+        Application.objects.filter(status__in=statuses)
         .values("status")
         .annotate(n=Count("id"))
         .order_by()
     )
-    counts: dict[str, int] = dict.fromkeys((str(s) for s in QUEUE_STATUSES), 0)
+    counts = dict.fromkeys((str(s) for s in statuses), 0)
     counts.update({row["status"]: row["n"] for row in rows})
     return counts
+
+
+def counts_per_status() -> dict[str, int]:
+    """How many applications per status. The open ones are counted exactly on every
+    page (a partial index keeps that cheap); the decided ones only grow, are counted
+    over the whole table (~16 ms at 100,000 rows) and may be a minute old."""
+    closed = cache.get(CLOSED_COUNTS_CACHE_KEY)
+    if closed is None:
+        closed = _counts(tuple(s for s in QUEUE_STATUSES if s not in OPEN_STATUSES))
+        cache.set(CLOSED_COUNTS_CACHE_KEY, closed, CLOSED_COUNTS_SECONDS)
+    counts = _counts(tuple(str(s) for s in OPEN_STATUSES))
+    return {str(status): {**counts, **closed}[str(status)] for status in QUEUE_STATUSES}
 
 
 def age_in_working_days(application: Application) -> int | None:
@@ -133,14 +152,6 @@ def latest_run(application: Application) -> CheckRun | None:
 
 def run_results(run: CheckRun) -> list[CheckResult]:
     return list(CheckResult.objects.filter(run=run).order_by("id"))
-
-
-def open_proposal(application: Application) -> Decision | None:
-    return (
-        Decision.objects.filter(application=application, state="wacht_op_bevestiging")
-        .select_related("proposed_by")
-        .first()
-    )
 
 
 def decisions(application: Application) -> list[Decision]:

@@ -24,9 +24,9 @@ from mijnduo.portal.summary import answers_summary
 
 from ..checks.messages import render_finding
 from ..checks.runner import checks_run
-from ..constants import CheckTrigger, DecisionOutcome
+from ..constants import CheckTrigger, DecisionOutcome, DecisionState
 from ..differences import normalised_changes
-from ..models import Decision
+from ..models import CheckRun, Decision
 from ..policy import needs_four_eyes
 from ..selectors import (
     OPEN_STATUSES,
@@ -34,7 +34,6 @@ from ..selectors import (
     checks_stale,
     decisions,
     latest_run,
-    open_proposal,
     run_results,
 )
 from ..services import (
@@ -52,37 +51,50 @@ MAX_REASON_LENGTH = 4000
 
 def _application(reference: str) -> Application:
     return get_object_or_404(
-        Application.objects.select_related("assigned_to").exclude(
+        Application.objects.select_related("assigned_to", "signature").exclude(
             status__in=[Status.CONCEPT, Status.WACHT_OP_ONDERTEKENING]
         ),
         reference=reference,
     )
 
 
-def _checks_up_to_date(request: HttpRequest, application: Application) -> None:
-    """Run the checks when none ran since the application last changed (outside the
-    page's transaction: the KvK register may take a moment)."""
-    if checks_stale(application, latest_run(application)):
-        checks_run(
+def _checks_up_to_date(request: HttpRequest, application: Application) -> CheckRun | None:
+    """The latest check run; run the checks first when none ran since the application
+    last changed (outside the page's transaction: the KvK register may take a moment)."""
+    run = latest_run(application)
+    if checks_stale(application, run):
+        run = checks_run(
             actor=staff_actor(request.user), application=application, trigger=CheckTrigger.STAFF
         )
+    return run
 
 
-def _context(request: HttpRequest, application: Application) -> dict[str, Any]:
-    run = latest_run(application)
+def _signature(application: Application) -> SignatureRecord | None:
+    try:
+        return application.signature  # loaded with the application (select_related)
+    except SignatureRecord.DoesNotExist:
+        return None
+
+
+def _context(
+    request: HttpRequest, application: Application, run: CheckRun | None
+) -> dict[str, Any]:
     results = run_results(run) if run else []
-    proposal = open_proposal(application)
+    all_decisions = decisions(application)
+    proposal = next(
+        (d for d in all_decisions if d.state == DecisionState.AWAITING_CONFIRMATION), None
+    )
     return {
         "application": application,
         "age": age_in_working_days(application),
-        "signature": SignatureRecord.objects.filter(application=application).first(),
+        "signature": _signature(application),
         "files": list(
             ApplicationFile.objects.filter(application=application).only(
                 "id", "purpose", "naam", "size", "content_type", "created_at"
             )
         ),
         "history": list(application.history.all()),
-        "decisions": decisions(application),
+        "decisions": all_decisions,
         "proposal": proposal,
         "run": run,
         "checks": [
@@ -105,9 +117,9 @@ def _context(request: HttpRequest, application: Application) -> dict[str, Any]:
 @staff_required(*_READERS)
 def application_view(request: HttpRequest, reference: str) -> HttpResponse:
     application = _application(reference)
-    _checks_up_to_date(request, application)
+    run = _checks_up_to_date(request, application)
     with transaction.atomic():
-        context = _context(request, application)
+        context = _context(request, application, run)
         # Last in the transaction: the audit trail's append lock is held until commit.
         audit_record(
             actor=staff_actor(request.user),
@@ -204,7 +216,7 @@ def _decision_form_error(
     chosen: str = "",
 ) -> HttpResponse:
     with transaction.atomic():
-        context = _context(request, application)
+        context = _context(request, application, latest_run(application))
     context.update(
         decision_error={"field": field, "message": message},
         chosen=chosen,

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
@@ -15,6 +14,8 @@ from mijnduo.applications.models import Application
 from mijnduo.identity.staff.constants import StaffRole
 from mijnduo.identity.staff.permissions import staff_required
 
+from ..paging import queue_page
+from ..queue_rows import queue_rows_html
 from ..selectors import (
     OPEN_STATUSES,
     QUEUE_STATUSES,
@@ -68,9 +69,9 @@ def _query_string(filters: QueueFilter, **overrides: str) -> str:
 @staff_required(*_READERS)
 def queue_view(request: HttpRequest) -> HttpResponse:
     filters = read_filter(request)
-    paginator = Paginator(queue(filters, request.user), PAGE_SIZE)  # type: ignore[arg-type]
-    page = paginator.get_page(request.GET.get("pagina"))
-    rows = [(application, age_in_working_days(application)) for application in page]
+    page = queue_page(queue(filters, request.user), request.GET.get("pagina"), PAGE_SIZE)  # type: ignore[arg-type]
+    rows = [(application, age_in_working_days(application)) for application in page.rows]
+    assigned = filters.assigned
     return render(
         request,
         "review/queue.html",
@@ -78,6 +79,11 @@ def queue_view(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "page": page,
             "rows": rows,
+            "rows_html": queue_rows_html(
+                rows,
+                service_level=settings.MIJNDUO_SERVICE_LEVEL_DAYS,
+                open_statuses=OPEN_STATUSES,
+            ),
             "counts": [
                 (status, Status(status).label, count)
                 for status, count in counts_per_status().items()
@@ -85,7 +91,11 @@ def queue_view(request: HttpRequest) -> HttpResponse:
             "statuses": [(s, Status(s).label) for s in QUEUE_STATUSES],
             "kinds": KindChoices.choices,
             "organisation_types": [t.value for t in OrganisatieType],
-            "staff": assignable_staff(),
+            # (value, name, selected), so the template compares nothing per option.
+            "staff": [
+                (str(m.pk), m.get_full_name() or m.username, str(m.pk) == assigned)
+                for m in assignable_staff()
+            ],
             "sorts": SORTS,
             "query_string": _query_string(filters),
             "service_level": settings.MIJNDUO_SERVICE_LEVEL_DAYS,
