@@ -1,5 +1,6 @@
 """Reads for the service desk: the queue, the counts, an application's checks."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -52,17 +53,27 @@ def _service_level_cutoff() -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+_REFERENCE = re.compile(r"^MDZ-?[0-9A-Z]{4}-?[0-9A-Z]{4}$")
+_BRINCODE = re.compile(r"^[0-9]{2}[A-Z]{2}$")
+
+
 def _search(query: str) -> Q:
+    """What was typed, as the one thing it can be: a reference, a KvK-nummer, a BRIN
+    code or a bestuursnummer are looked up exactly (on their indexes); anything else is
+    part of an organisation's name. An OR over all of them made every search scan the
+    whole table (bench/review_load.py)."""
     text = query.strip()
     compact = text.replace(" ", "").upper()
-    condition = Q(reference=compact) | Q(organisation_naam__icontains=text)
+    if _REFERENCE.match(compact):
+        digits = compact.replace("-", "").removeprefix("MDZ")
+        return Q(reference=f"MDZ-{digits[:4]}-{digits[4:]}")
     if compact.isdigit() and len(compact) == 8:
-        condition |= Q(kvk_nummer=compact)
+        return Q(kvk_nummer=compact)
     if compact.isdigit() and len(compact) == 5:
-        condition |= Q(bestuursnummer=compact)
-    if len(compact) == 4:
-        condition |= Q(brincode=compact)
-    return condition
+        return Q(bestuursnummer=compact)
+    if _BRINCODE.match(compact):
+        return Q(brincode=compact)
+    return Q(organisation_naam__icontains=text)
 
 
 def queue(filters: QueueFilter, staff: User) -> QuerySet[Application]:
