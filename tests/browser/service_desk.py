@@ -21,44 +21,16 @@ from mijnduo.audit.actors import SYSTEM
 from mijnduo.identity.staff.constants import StaffRole
 from mijnduo.identity.staff.services import staff_user_create
 from mijnduo.registry.selectors import held_beheerautorisaties
+from sample_documents import VALID_DOCUMENT
 
 from .conftest import KVK, nl
 
 PASSWORD = "paarse-olifant-fietst-42"
 QUEUE_URL = re.compile(r"/servicedesk/(\?.*)?$")
 
-# A complete aanmelding as the API would send it: the same organisation and people as
-# the portal helpers type (tests/portal/answers.py), for queue rows without the portal.
-DOCUMENT: dict[str, Any] = {
-    "organisatie": {
-        "type": "onderwijsinstelling",
-        "brincode": "05KO",
-        "bestuursnummer": "40169",
-        "kvkNummer": KVK,
-        "naam": "OBS De Linde",
-        "straat": "Kerkstraat",
-        "huisnummer": "12a",
-        "postcode": "9700 VB",
-        "woonplaats": "Groningen",
-    },
-    "beheerder": {
-        "naam": "J. de Vries",
-        "functie": "ICT-coördinator",
-        "telefoon": "050 599 8440",
-        "email": "j.devries@example.nl",
-        "heeftMijnDuoZakelijkAccount": False,
-        "heeftEherkenningNiveau3": True,
-    },
-    "beheerautorisaties": ["po", "rio_algemeen"],
-    "ondertekening": {
-        "naam": "A. Jansen",
-        "functie": "Bestuurder",
-        "email": "a.jansen@example.nl",
-        "plaats": "Groningen",
-        "datum": "2026-01-15",
-        "akkoordGebruiksvoorwaarden": True,
-    },
-}
+# A complete aanmelding as the API would send it (tests/sample_documents.py): the same
+# organisation and people as the portal helpers type, for queue rows without the portal.
+DOCUMENT: dict[str, Any] = VALID_DOCUMENT
 
 
 # --- staff accounts and their codes --------------------------------------------------

@@ -92,6 +92,13 @@ def no_registry(organisatie: Mapping[str, Any], email: str) -> frozenset[str]:
     return frozenset()
 
 
+def municipal_signatory_words(functie: str) -> list[str]:
+    """R15: the accepted words (gemeentesecretaris, burgemeester, wethouder) found in a
+    municipal signatory's function, case-insensitively; empty means not accepted."""
+    lowered = functie.lower()
+    return [word for word in MUNICIPAL_SIGNATORY_WORDS if word in lowered]
+
+
 def today_in_amsterdam() -> date:
     return datetime.now(AMSTERDAM).date()
 
@@ -480,7 +487,7 @@ def _check_signature(
         org_type == OrganisatieType.GEMEENTE
         and isinstance(functie, str)
         and functie
-        and not any(word in functie.lower() for word in MUNICIPAL_SIGNATORY_WORDS)
+        and not municipal_signatory_words(functie)
     ):
         problems.add(
             "ondertekening.functie",

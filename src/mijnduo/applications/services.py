@@ -132,9 +132,10 @@ def record_transition(
         # Submitted: from now on it is in the service desk's queue.
         hooks.submitted(locked.pk)
         locked.submitted_at = now
-        for name, value in queue_fields(locked.document).items():
+        columns = queue_fields(locked.document)
+        for name, value in columns.items():
             setattr(locked, name, value)
-        changed += ["submitted_at", *queue_fields(locked.document)]
+        changed += ["submitted_at", *columns]
     if to_status in _DECIDED:
         locked.decided_at = now
         changed.append("decided_at")

@@ -1,6 +1,7 @@
 """R15 for municipalities, R16 (the KvK Handelsregister) for every other organisation."""
 
-from mijnduo.aanvraag.constants import MUNICIPAL_SIGNATORY_WORDS, OrganisatieType
+from mijnduo.aanvraag.constants import OrganisatieType
+from mijnduo.aanvraag.validator import municipal_signatory_words
 from mijnduo.registers.kvk import SignatoryOutcome, signatory_check, signatory_register
 
 from ..constants import CheckCode, CheckOutcome
@@ -18,7 +19,8 @@ def check_signatory(context: CheckContext) -> CheckOutput:
     ondertekening = context.ondertekening
     functie = str(ondertekening.get("functie", ""))
     if context.organisatie.get("type") == OrganisatieType.GEMEENTE:
-        accepted = [word for word in MUNICIPAL_SIGNATORY_WORDS if word in functie.lower()]
+        # R15 as the validator applies it: one definition of the accepted functions.
+        accepted = municipal_signatory_words(functie)
         return CheckOutput(
             CheckCode.SIGNATORY,
             CheckOutcome.GREEN if accepted else CheckOutcome.RED,
