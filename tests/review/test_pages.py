@@ -423,6 +423,28 @@ def test_the_queue_counts_only_a_few_pages_past_the_one_asked_for() -> None:
     assert queue_page(applications, "x", 2).number == 1
 
 
+def test_a_queue_page_keeps_the_sort_order_of_the_whole_queue() -> None:
+    # The page's rows are read by their ids (paging.queue_page): same order as a plain
+    # slice, names tied broken by id, on every page.
+    from django.core.paginator import Paginator
+
+    from mijnduo.review.paging import queue_page
+    from mijnduo.review.selectors import QueueFilter, queue
+
+    for number in range(7):
+        submit()
+        Application.objects.filter(pk=Application.objects.latest("pk").pk).update(
+            organisation_naam=f"School {number % 3}"
+        )
+    staff = make_staff(BEHANDELAAR)
+    for sort in ("organisatie", "oudste", "nieuwste", "referentie"):
+        applications = queue(QueueFilter(sort=sort), staff)
+        oracle = Paginator(applications, 3)
+        for number in (1, 2, 3):
+            got = [a.pk for a in queue_page(applications, str(number), 3).rows]
+            assert got == [a.pk for a in oracle.page(number)], (sort, number)
+
+
 def test_decided_counts_may_be_a_minute_old_open_counts_never() -> None:
     from mijnduo.review.selectors import counts_per_status
 

@@ -173,3 +173,20 @@ def test_roles_are_read_once_per_request(make_staff, django_assert_num_queries) 
         assert staff_roles(user) == {"behandelaar"}
         assert staff_roles(user) == {"behandelaar"}
     assert staff_roles(AnonymousUser()) == frozenset()
+
+
+def test_is_a_staff_member_is_one_statement_for_roles_and_eherkenning(
+    make_staff, django_assert_num_queries
+) -> None:
+    from django.contrib.auth.models import Group, User
+
+    from mijnduo.identity.models import EherkenningIdentity
+
+    user = User.objects.get(pk=make_staff(StaffRole.BEHANDELAAR, StaffRole.TWEEDE_BEOORDELAAR).pk)
+    with django_assert_num_queries(1):
+        assert is_staff_member(user)
+        assert staff_roles(user) == {"behandelaar", "tweede_beoordelaar"}
+    applicant = User.objects.create(username="applicant", is_staff=True)
+    applicant.groups.add(*Group.objects.filter(name="behandelaar"))
+    EherkenningIdentity.objects.create(user=applicant, kvk_nummer="12345678", pseudonym="x")
+    assert not is_staff_member(User.objects.get(pk=applicant.pk))

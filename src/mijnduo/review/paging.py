@@ -55,5 +55,9 @@ def queue_page(queryset: QuerySet[Any], raw_number: str | None, page_size: int) 
     if not capped and number > last:
         number = last  # past the end: the last page, as Django's get_page does
     start = (number - 1) * page_size
-    rows = list(queryset[start : start + page_size])
+    # A deferred join in one statement: the page's ids are picked from the index (deep
+    # pages skip thousands of entries without reading the rows), then only those rows
+    # are read, and sorted again (25 rows) by the same order.
+    page_ids = queryset.values("pk")[start : start + page_size]
+    rows = list(queryset.filter(pk__in=page_ids))
     return QueuePage(rows=rows, number=number, count=count, capped=capped, page_size=page_size)

@@ -13,7 +13,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
+from mijnduo.applications.constants import Channel, Status
 from mijnduo.applications.models import Application
+
+_REFERENCE_SLOT = "MDZ-0000-0000"
 
 
 def _numbers(application: Application) -> str:
@@ -62,6 +65,11 @@ def queue_rows_html(
     open_statuses: Iterable[str],
 ) -> SafeString:
     open_set = set(open_statuses)
+    # Looked up once per page, not once per row: get_FOO_display rebuilds its choices
+    # dict and reverse() walks the URL patterns on every call (cProfile of the queue).
+    channels = {value: str(label) for value, label in Channel.choices}
+    statuses = {value: str(label) for value, label in Status.choices}
+    url_pattern = reverse("review:application", args=[_REFERENCE_SLOT])
     cell = '<td class="utrecht-table__cell">{}</td>'
     return format_html_join(
         "\n",
@@ -75,13 +83,14 @@ def queue_rows_html(
         + "</tr>",
         (
             (
-                reverse("review:application", args=[application.reference]),
+                # References are letters, digits and hyphens: nothing to quote.
+                url_pattern.replace(_REFERENCE_SLOT, application.reference),
                 application.reference,
-                application.get_channel_display(),
+                channels.get(application.channel, application.channel),
                 application.organisation_naam,
                 _numbers(application),
                 application.kind,
-                application.get_status_display(),
+                statuses.get(application.status, application.status),
                 _submitted(application),
                 _age(
                     application,
