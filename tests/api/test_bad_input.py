@@ -156,3 +156,28 @@ def test_unknown_api_path_is_a_problem_not_a_page(api) -> None:
 def test_wrong_method_is_405_problem(api) -> None:
     response = api.get("/api/v1/aanvragen/valideer")
     _assert_problem(response, 405)
+
+
+def _nested(depth: int, leaf: object) -> object:
+    value = leaf
+    for level in range(depth - 1):
+        value = [value] if level % 2 else {"k": value}
+    return value
+
+
+@pytest.mark.parametrize(
+    ("value", "exceeds"),
+    [
+        (_nested(32, 1), False),  # the scalar is the 32nd level
+        (_nested(33, 1), True),
+        (_nested(32, []), False),  # an empty container is a level of its own
+        (_nested(33, {}), True),
+        ({"a": 1, "b": [1, 2, {"c": None}]}, False),
+        ("text", False),
+    ],
+)
+def test_the_depth_limit_counts_every_level_scalars_included(value, exceeds) -> None:
+    from mijnduo.applications.api.parsers import MAX_DEPTH, _depth_exceeds
+
+    assert _depth_exceeds(value, MAX_DEPTH) is exceeds
+    assert _depth_exceeds(value, 3) is (value != "text")

@@ -26,15 +26,23 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Is anything nested deeper than ``limit`` (the document itself is depth 1)?
+
+    Only containers go on the stack; a scalar is judged where it is found. This runs on
+    every API request and a document holds about ten times more scalars than containers.
+    """
+    if not isinstance(value, dict | list):
+        return limit < 1
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > limit:
             return True
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+            elif depth + 1 > limit:
+                return True
     return False
 
 
