@@ -93,3 +93,33 @@ def test_no_attachment_after_a_decision(api, submitted) -> None:
     Application.objects.filter(reference=submitted).update(status="goedgekeurd")
     response = _upload(api, submitted, PDF)
     assert response.status_code == 409
+
+
+def test_an_attachment_answers_a_request_for_more_information(api, submitted) -> None:
+    from mijnduo.applications.models import Application, StatusChange
+    from mijnduo.applications.services import application_change_status
+    from mijnduo.audit.actors import SYSTEM
+
+    application = Application.objects.get(reference=submitted)
+    for status in ("in_behandeling", "aanvulling_gevraagd"):
+        application = application_change_status(
+            actor=SYSTEM, application=application, to_status=status, reason="Stuur een uittreksel."
+        )
+    assert _upload(api, submitted, PDF).status_code == 201
+    application.refresh_from_db()
+    assert application.status == "in_behandeling"  # back in the service desk's queue
+    answer = StatusChange.objects.filter(application=application).latest("id")
+    assert (answer.from_status, answer.to_status) == ("aanvulling_gevraagd", "in_behandeling")
+    assert answer.reason == "Bijlage via de API: KvK uittreksel"
+    assert answer.actor == f"api:{api.client_record.pk}"
+    # Another attachment while the desk works on it changes nothing more.
+    assert _upload(api, submitted, PDF).status_code == 201
+    assert StatusChange.objects.filter(application=application).count() == 4
+
+
+def test_a_refused_attachment_is_no_answer(api, submitted) -> None:
+    from mijnduo.applications.models import Application
+
+    Application.objects.filter(reference=submitted).update(status="aanvulling_gevraagd")
+    assert _upload(api, submitted, b"not a pdf").status_code == 400
+    assert Application.objects.get(reference=submitted).status == "aanvulling_gevraagd"

@@ -16,7 +16,9 @@ from mijnduo.audit.services import audit_record
 from mijnduo.documents.pdf import SignatureRecord as PdfSignature
 from mijnduo.documents.pdf import render_application_pdf
 
+from .constants import Status
 from .models import Application, ApplicationFile, SignatureRecord
+from .services import application_respond
 
 MAX_ATTACHMENT_BYTES = MAX_SIZE
 
@@ -138,6 +140,22 @@ def attachment_add(
         naam=naam,
         content=content,
     )
+
+
+@transaction.atomic
+def api_attachment_add(
+    *, actor: Actor, application: Application, naam: str, content: bytes
+) -> ApplicationFile:
+    """An attachment sent through the API. While DUO waits for more information, the
+    attachment is the client's answer: the application goes back to the service desk's
+    queue in the same transaction (docs/interpretations.md). API clients have no other
+    way to answer; the portal's applicants answer on their status page."""
+    stored = attachment_add(actor=actor, application=application, naam=naam, content=content)
+    if application.status == Status.AANVULLING_GEVRAAGD:
+        application_respond(
+            actor=actor, application=application, answer=f"Bijlage via de API: {stored.naam}"
+        )
+    return stored
 
 
 @transaction.atomic

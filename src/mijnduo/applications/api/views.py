@@ -227,7 +227,7 @@ class AttachmentView(APIView):
         # whole of an oversized upload in memory.
         content = upload.read(files.MAX_ATTACHMENT_BYTES + 1)
         try:
-            stored = files.attachment_add(
+            stored = files.api_attachment_add(
                 actor=principal.actor, application=application, naam=naam, content=content
             )
         except files.AttachmentRefused as error:
