@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from mijnduo.portal.questions import BoundQuestion
+from mijnduo.portal.summary import Section
 
 register = template.Library()
 
@@ -117,3 +118,77 @@ def yesno_field(bound: BoundQuestion, yes_text: str = "", no_text: str = "") -> 
 @register.simple_tag
 def radio_field(bound: BoundQuestion) -> SafeString:
     return _choices_field(bound, [(v, str(label), "") for v, label in bound.question.choices])
+
+
+@register.simple_tag
+def checkbox_fieldset(bound: BoundQuestion, choices: list[tuple[str, str, str]]) -> SafeString:
+    """A fieldset of checkboxes, each with its own explanation: choices are
+    (value, label, description). The first box carries the field's id, so the error
+    summary's link lands on it."""
+    selected = bound.selected
+    boxes = format_html_join(
+        "",
+        '<div class="choice--described"><div class="choice">'
+        '<input type="checkbox" id="{}" name="{}" value="{}"{} aria-describedby="uitleg-{}">'
+        '<label for="{}">{}</label></div><p class="hint" id="uitleg-{}">{}</p></div>',
+        (
+            (
+                input_id,
+                bound.question.path,
+                code,
+                mark_safe(" checked") if code in selected else "",
+                code,
+                input_id,
+                label,
+                code,
+                description,
+            )
+            for index, (code, label, description) in enumerate(choices)
+            for input_id in (bound.html_id if index == 0 else f"{bound.html_id}-{code}",)
+        ),
+    )
+    described_by = f"{bound.html_id}-hint" + (f" {bound.html_id}-error" if bound.problems else "")
+    return format_html(
+        '<div class="{}"><fieldset class="utrecht-form-fieldset" aria-describedby="{}">'
+        '<legend class="utrecht-form-fieldset__legend">{}</legend>'
+        '<p class="hint" id="{}-hint">{}</p>{}{}</fieldset></div>',
+        _wrapper_class(bound),
+        described_by,
+        bound.question.label,
+        bound.html_id,
+        bound.question.hint,
+        _errors(bound),
+        boxes,
+    )
+
+
+@register.simple_tag
+def answer_list(section: Section, change_url: str = "") -> SafeString:
+    """A section's answers as a description list; with ``change_url`` each answer
+    links to its field on that step's page. Built in Python: the check page lists
+    some thirty answers (docs/performance.md)."""
+    change = gettext("Change")
+    rows = []
+    for row in section.rows:
+        items = row.items
+        if items is not None:
+            value = format_html(
+                "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in items))
+            )
+        else:
+            value = format_html("{}", row.value or "–")  # as the template's |default:"–"
+        link = (
+            format_html(
+                ' <a href="{}#{}">{}<span class="visually-hidden"> {}</span></a>',
+                change_url,
+                row.html_id,
+                change,
+                row.label,
+            )
+            if change_url
+            else ""
+        )
+        rows.append(format_html("<div><dt>{}</dt><dd>{}{}</dd></div>", row.label, value, link))
+    return format_html(
+        '<dl class="summary-list">{}</dl>', format_html_join("", "{}", ((r,) for r in rows))
+    )
