@@ -24,3 +24,34 @@ def test_a_client_that_accepts_no_json_gets_406(api, document) -> None:
 
 def test_a_format_the_api_does_not_render_is_not_found(api, document) -> None:
     assert api.post(f"{URL}?format=xml", document).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "accept",
+    [None, "*/*", "application/json", "application/*", "text/html", "application/json; indent=4"],
+)
+@pytest.mark.parametrize("query", ["", "?format=json", "?format=xml"])
+def test_the_shortcut_answers_as_drf_would(accept, query) -> None:
+    from django.http import Http404
+    from rest_framework.exceptions import NotAcceptable
+    from rest_framework.negotiation import DefaultContentNegotiation
+    from rest_framework.renderers import JSONRenderer
+    from rest_framework.request import Request
+    from rest_framework.settings import api_settings
+    from rest_framework.test import APIRequestFactory
+
+    from mijnduo.applications.api.negotiation import JsonFirstContentNegotiation
+
+    assert api_settings.DEFAULT_CONTENT_NEGOTIATION_CLASS is JsonFirstContentNegotiation
+    headers = {"HTTP_ACCEPT": accept} if accept is not None else {}
+    request = Request(APIRequestFactory().get(f"/x{query}", **headers))
+    renderers = [JSONRenderer()]
+
+    def outcome(negotiation: object) -> object:
+        try:
+            renderer, media_type = negotiation.select_renderer(request, renderers)  # type: ignore[attr-defined]
+        except (NotAcceptable, Http404) as refused:
+            return type(refused)
+        return type(renderer), media_type
+
+    assert outcome(JsonFirstContentNegotiation()) == outcome(DefaultContentNegotiation())

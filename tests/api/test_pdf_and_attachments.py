@@ -123,3 +123,20 @@ def test_a_refused_attachment_is_no_answer(api, submitted) -> None:
     Application.objects.filter(reference=submitted).update(status="aanvulling_gevraagd")
     assert _upload(api, submitted, b"not a pdf").status_code == 400
     assert Application.objects.get(reference=submitted).status == "aanvulling_gevraagd"
+
+
+def test_the_status_is_read_under_the_lock_not_from_the_callers_copy(api, submitted) -> None:
+    from mijnduo.applications import files
+    from mijnduo.applications.models import Application, StatusChange
+    from mijnduo.audit.actors import SYSTEM
+
+    stale = Application.objects.get(reference=submitted)  # ingediend
+    Application.objects.filter(pk=stale.pk).update(status="aanvulling_gevraagd")
+    files.api_attachment_add(actor=SYSTEM, application=stale, naam="Uittreksel", content=PDF)
+    assert Application.objects.get(pk=stale.pk).status == "in_behandeling"
+    assert StatusChange.objects.filter(application=stale, reason__startswith="Bijlage").exists()
+
+    Application.objects.filter(pk=stale.pk).update(status="goedgekeurd")  # decided meanwhile
+    with pytest.raises(files.ApplicationClosed):
+        files.api_attachment_add(actor=SYSTEM, application=stale, naam="Te laat", content=PDF)
+    assert not ApplicationFile.objects.filter(naam="Te laat").exists()

@@ -186,6 +186,14 @@ def test_is_a_staff_member_is_one_statement_for_roles_and_eherkenning(
     with django_assert_num_queries(1):
         assert is_staff_member(user)
         assert staff_roles(user) == {"behandelaar", "tweede_beoordelaar"}
+    # Groups that are not staff roles count for nothing, with or without a role.
+    staff = User.objects.get(pk=make_staff(StaffRole.TWEEDE_BEOORDELAAR).pk)
+    staff.groups.add(Group.objects.create(name="nieuwsbrief"))
+    assert is_staff_member(User.objects.get(pk=staff.pk))
+    assert staff_roles(User.objects.get(pk=staff.pk)) == {"tweede_beoordelaar"}
+    other = User.objects.create(username="other", is_staff=True)
+    other.groups.add(Group.objects.get(name="nieuwsbrief"))
+    assert not is_staff_member(User.objects.get(pk=other.pk))
     applicant = User.objects.create(username="applicant", is_staff=True)
     applicant.groups.add(*Group.objects.filter(name="behandelaar"))
     EherkenningIdentity.objects.create(user=applicant, kvk_nummer="12345678", pseudonym="x")

@@ -142,6 +142,13 @@ def attachment_add(
     )
 
 
+class ApplicationClosed(Exception):
+    """A decided or withdrawn application takes no more files."""
+
+
+OPEN_STATUSES = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD})
+
+
 @transaction.atomic
 def api_attachment_add(
     *, actor: Actor, application: Application, naam: str, content: bytes
@@ -149,11 +156,19 @@ def api_attachment_add(
     """An attachment sent through the API. While DUO waits for more information, the
     attachment is the client's answer: the application goes back to the service desk's
     queue in the same transaction (docs/interpretations.md). API clients have no other
-    way to answer; the portal's applicants answer on their status page."""
-    stored = attachment_add(actor=actor, application=application, naam=naam, content=content)
-    if application.status == Status.AANVULLING_GEVRAAGD:
+    way to answer; the portal's applicants answer on their status page.
+
+    The row is locked before anything is written and its status read under that lock:
+    two uploads at once, or a decision during an upload, then wait for each other
+    instead of deadlocking or answering twice. ApplicationClosed when it is decided.
+    """
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status not in OPEN_STATUSES:
+        raise ApplicationClosed(locked.reference)
+    stored = attachment_add(actor=actor, application=locked, naam=naam, content=content)
+    if locked.status == Status.AANVULLING_GEVRAAGD:
         application_respond(
-            actor=actor, application=application, answer=f"Bijlage via de API: {stored.naam}"
+            actor=actor, application=locked, answer=f"Bijlage via de API: {stored.naam}"
         )
     return stored
 

@@ -20,7 +20,7 @@ from mijnduo.identity.authentication import ApiPrincipal
 from mijnduo.registry.selectors import held_beheerautorisaties
 
 from .. import files
-from ..constants import Channel, Status
+from ..constants import Channel
 from ..models import Application
 from ..selectors import application_by_idempotency_key, application_for_api_client
 from ..services import application_submit
@@ -189,16 +189,17 @@ class ApplicationPdfView(APIView):
         return response
 
 
-# An attachment may be added while the service desk has not decided yet.
-_OPEN_STATUSES = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD})
-
-
 class AttachmentView(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
         operation_id="aanvraag_bijlage_toevoegen",
         summary="Add an attachment (R17: PDF, PNG or JPEG, at most 10 MB, name ≤ 30 characters)",
+        description=(
+            "Possible until the service desk decides (409 afterwards). While the status is "
+            "aanvulling_gevraagd, the attachment is the answer to DUO's question: the "
+            "application returns to in_behandeling."
+        ),
         request={
             "multipart/form-data": {
                 "type": "object",
@@ -217,8 +218,8 @@ class AttachmentView(APIView):
     def post(self, request: Request, referentie: str) -> Response:
         principal = _principal(request)
         application = _own_application(request, referentie)
-        if application.status not in _OPEN_STATUSES:
-            raise ApiProblem(STATUS_CONFLICT)
+        if application.status not in files.OPEN_STATUSES:
+            raise ApiProblem(STATUS_CONFLICT)  # early, before reading the upload
         upload = request.FILES.get("bestand")
         if upload is None:
             raise ApiProblem(BAD_REQUEST, _("Send the file in the multipart field “bestand”."))
@@ -232,6 +233,8 @@ class AttachmentView(APIView):
             )
         except files.AttachmentRefused as error:
             raise ApiProblem(VALIDATION, invalid_params=error.problems) from None
+        except files.ApplicationClosed:
+            raise ApiProblem(STATUS_CONFLICT) from None  # decided while uploading
         return Response(
             {
                 "naam": stored.naam,
