@@ -75,3 +75,23 @@ def test_loaddemo_creates_the_service_desk_staff_with_totp() -> None:
         assert device.confirmed
         assert device.verify_token(f"{totp(device.bin_key):06d}")
     assert "/servicedesk/" in output
+
+
+def test_loaddemo_puts_a_few_applications_in_the_service_desk_queue_once() -> None:
+    from django.contrib.auth.models import User
+
+    from mijnduo.applications.models import Application
+    from mijnduo.review.selectors import QueueFilter, queue
+
+    output = _load()
+    _load()
+    demo = Application.objects.filter(api_client__name="demo").order_by("id")
+    assert [(a.kind, a.status, a.channel) for a in demo] == [
+        ("aanmelding", "ingediend", "api"),
+        ("wijziging", "ingediend", "api"),  # the demo beheerder already holds Beheerder PO
+        ("aanmelding", "ingediend", "api"),
+    ]
+    assert [a.organisation_type for a in demo] == ["onderwijsinstelling"] * 2 + ["gemeente"]
+    assert all(f"Demo application {a.reference}" in output for a in demo)
+    staff = User.objects.get(username="behandelaar")
+    assert {a.pk for a in queue(QueueFilter(), staff)} == {a.pk for a in demo}

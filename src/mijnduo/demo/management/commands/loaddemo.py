@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from mijnduo.audit.actors import Actor, ActorKind
+from mijnduo.demo.applications import demo_applications_submit
 from mijnduo.identity.models import ApiClient
 from mijnduo.identity.services import api_client_create, api_client_rotate
 from mijnduo.identity.simulator.setup import install_simulator
@@ -50,9 +51,15 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Demo organisation: {organisation.naam} (KvK {organisation.kvk_nummer})"
             )
-        self._api_key()
+        client = self._api_key()
         self._eherkenning()
         self._staff()
+        with transaction.atomic():
+            for application in demo_applications_submit(actor=DEMO_ACTOR, client=client):
+                self.stdout.write(
+                    f"Demo application {application.reference} ({application.kind}) "
+                    "is in the service desk's queue."
+                )
 
     def _staff(self) -> None:
         base_url = settings.MIJNDUO_BASE_URL
@@ -136,11 +143,12 @@ class Command(BaseCommand):
             actor=DEMO_ACTOR, account=account, organisation=organisation, codes=codes, basis="demo"
         )
 
-    def _api_key(self) -> None:
+    def _api_key(self) -> ApiClient:
         client = ApiClient.objects.filter(name=DEMO_API_CLIENT).first()
         if client is None:
-            _client, key = api_client_create(actor=DEMO_ACTOR, name=DEMO_API_CLIENT)
+            client, key = api_client_create(actor=DEMO_ACTOR, name=DEMO_API_CLIENT)
         else:
             # The key is never stored, so each demo start issues a fresh one.
             key = api_client_rotate(actor=DEMO_ACTOR, client=client)
         self.stdout.write(self.style.SUCCESS(f"Demo API key (client '{DEMO_API_CLIENT}'): {key}"))
+        return client
