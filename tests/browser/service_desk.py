@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Locator, Page, expect
 
@@ -19,13 +18,12 @@ from mijnduo.applications.models import Application
 from mijnduo.applications.services import application_submit
 from mijnduo.audit.actors import SYSTEM
 from mijnduo.identity.staff.constants import StaffRole
-from mijnduo.identity.staff.services import staff_user_create
 from mijnduo.registry.selectors import held_beheerautorisaties
 from sample_documents import VALID_DOCUMENT
+from staff_accounts import PASSWORD, code_for, staff_account, wrong_code_for
 
 from .conftest import KVK, nl
 
-PASSWORD = "paarse-olifant-fietst-42"
 QUEUE_URL = re.compile(r"/servicedesk/(\?.*)?$")
 
 # A complete aanmelding as the API would send it (tests/sample_documents.py): the same
@@ -40,27 +38,16 @@ def make_staff(
     username: str, *roles: StaffRole, naam: str = "Fatima el Amrani", mfa: bool = True
 ) -> User:
     """A staff account with a password; ``mfa``: its authenticator app is set up."""
-    user = staff_user_create(
-        actor=SYSTEM,
-        username=username,
-        naam=naam,
-        email=f"{username}@duo.example",
-        roles=roles or [StaffRole.BEHANDELAAR],
-        password=PASSWORD,
-    )
-    if mfa:
-        TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    return user
+    return staff_account(roles, username=username, naam=naam, mfa=mfa)
 
 
 def current_code(user: User) -> str:
     """The 6-digit code the staff member's authenticator app shows now."""
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    return code_for(TOTPDevice.objects.get(user=user, confirmed=True))
 
 
 def wrong_code(user: User) -> str:
-    return f"{(int(current_code(user)) + 500_000) % 1_000_000:06d}"
+    return wrong_code_for(TOTPDevice.objects.get(user=user, confirmed=True))
 
 
 def _submit_main_form(page: Page, button: str) -> None:

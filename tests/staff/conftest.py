@@ -8,26 +8,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mijnduo.audit.actors import SYSTEM
 from mijnduo.identity.models import EherkenningIdentity
 from mijnduo.identity.staff.constants import StaffRole
-from mijnduo.identity.staff.services import staff_user_create
+from staff_accounts import PASSWORD, code_for, staff_account
+from staff_accounts import wrong_code_for as wrong_code
 
-PASSWORD = "paarse-olifant-fietst-42"
-
-
-def code_for(device: TOTPDevice) -> str:
-    """The code the staff member's app shows now (freezegun moves "now")."""
-    device.refresh_from_db()
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
-
-
-def wrong_code(device: TOTPDevice) -> str:
-    right = int(code_for(device))
-    return f"{(right + 500_000) % 1_000_000:06d}"
+__all__ = ["PASSWORD", "code_for", "device_of", "verified_login", "wrong_code"]
 
 
 def verified_login(client: Client, user: User, device: TOTPDevice) -> Client:
@@ -47,17 +35,7 @@ def make_staff(db: None) -> Callable[..., User]:
         mfa: bool = True,
         password: str = PASSWORD,
     ) -> User:
-        user = staff_user_create(
-            actor=SYSTEM,
-            username=username or f"mw-{secrets.token_hex(4)}",
-            naam="Fatima el Amrani",
-            email="f.elamrani@duo.example",
-            roles=roles or [StaffRole.BEHANDELAAR],
-            password=password,
-        )
-        if mfa:
-            TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-        return user
+        return staff_account(roles, username=username, mfa=mfa, password=password)
 
     return make
 
