@@ -96,3 +96,19 @@ def test_another_organisation_cannot_answer(applicant: Any) -> None:
     assert response.status_code == 404
     application.refresh_from_db()
     assert application.status == Status.AANVULLING_GEVRAAGD
+
+
+def test_an_answer_after_the_status_changed_meanwhile_changes_nothing(applicant: Any) -> None:
+    # The view read aanvulling_gevraagd; the service, under the row lock, reads what is
+    # true now (answered in another tab, or decided): nothing is stored or answered.
+    from mijnduo.applications import files
+    from mijnduo.applications.services import NotAwaitingInformation
+
+    stale = asked(applicant)
+    Application.objects.filter(pk=stale.pk).update(status=Status.IN_BEHANDELING)
+    with pytest.raises(NotAwaitingInformation):
+        files.application_answer(
+            actor=SYSTEM, application=stale, answer="Nog een keer.", naam="x", content=PDF
+        )
+    assert not ApplicationFile.objects.filter(application=stale).exists()
+    assert not stale.history.filter(reason="Nog een keer.").exists()

@@ -34,6 +34,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+# Submitted and not decided yet: the service desk's open queue, and the statuses in
+# which an application still takes files.
+OPEN_STATUSES = (Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD)
+
+
 class KindChoices(models.TextChoices):
     AANMELDING = Kind.AANMELDING.value, _("new beheerder")
     WIJZIGING = Kind.WIJZIGING.value, _("change")

@@ -16,9 +16,9 @@ from mijnduo.audit.services import audit_record
 from mijnduo.documents.pdf import SignatureRecord as PdfSignature
 from mijnduo.documents.pdf import render_application_pdf
 
-from .constants import Status
+from .constants import OPEN_STATUSES, Status
 from .models import Application, ApplicationFile, SignatureRecord
-from .services import application_respond
+from .services import NotAwaitingInformation, application_respond
 
 MAX_ATTACHMENT_BYTES = MAX_SIZE
 
@@ -146,31 +146,55 @@ class ApplicationClosed(Exception):
     """A decided or withdrawn application takes no more files."""
 
 
-OPEN_STATUSES = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD})
+@transaction.atomic
+def application_answer(
+    *,
+    actor: Actor,
+    application: Application,
+    answer: str,
+    naam: str = "",
+    content: bytes | None = None,
+) -> ApplicationFile | None:
+    """The applicant answers DUO's request for more information, with a file or not:
+    both kept, or neither (R17 refusing the file: AttachmentRefused), and the
+    application back in the service desk's queue.
+
+    The row is locked before anything is written and its status read under that lock,
+    so two answers at once, or a decision during one, wait for each other instead of
+    deadlocking or answering twice (NotAwaitingInformation for the later one).
+    """
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != Status.AANVULLING_GEVRAAGD:
+        raise NotAwaitingInformation(locked.reference)
+    stored = None
+    if content is not None:
+        stored = attachment_add(actor=actor, application=locked, naam=naam, content=content)
+    application_respond(actor=actor, application=locked, answer=answer)
+    return stored
 
 
 @transaction.atomic
 def api_attachment_add(
     *, actor: Actor, application: Application, naam: str, content: bytes
 ) -> ApplicationFile:
-    """An attachment sent through the API. While DUO waits for more information, the
-    attachment is the client's answer: the application goes back to the service desk's
-    queue in the same transaction (docs/interpretations.md). API clients have no other
-    way to answer; the portal's applicants answer on their status page.
-
-    The row is locked before anything is written and its status read under that lock:
-    two uploads at once, or a decision during an upload, then wait for each other
-    instead of deadlocking or answering twice. ApplicationClosed when it is decided.
-    """
+    """An attachment sent through the API, until the service desk decides
+    (ApplicationClosed after). While DUO waits for more information the attachment is
+    the client's answer (docs/interpretations.md): API clients have no other way to
+    answer; the portal's applicants answer on their status page."""
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if locked.status not in OPEN_STATUSES:
         raise ApplicationClosed(locked.reference)
-    stored = attachment_add(actor=actor, application=locked, naam=naam, content=content)
     if locked.status == Status.AANVULLING_GEVRAAGD:
-        application_respond(
-            actor=actor, application=locked, answer=f"Bijlage via de API: {stored.naam}"
+        stored = application_answer(
+            actor=actor,
+            application=locked,
+            answer=f"Bijlage via de API: {naam.strip()}",
+            naam=naam,
+            content=content,
         )
-    return stored
+        assert stored is not None  # noqa: S101 (content was given; narrows the type)
+        return stored
+    return attachment_add(actor=actor, application=locked, naam=naam, content=content)
 
 
 @transaction.atomic

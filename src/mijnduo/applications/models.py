@@ -4,7 +4,10 @@ from django.utils import timezone
 
 from mijnduo.identity.models import ApiClient
 
-from .constants import Channel, KindChoices, Status
+from .constants import OPEN_STATUSES, Channel, KindChoices, Status
+
+# The open queue's partial indexes, as plain strings (what the migrations hold).
+_OPEN = [status.value for status in OPEN_STATUSES]
 
 
 class Application(models.Model):
@@ -80,25 +83,19 @@ class Application(models.Model):
             # counts: the open ones are a small, moving part of a table that only grows.
             models.Index(
                 fields=["submitted_at", "id"],
-                condition=models.Q(
-                    status__in=["ingediend", "in_behandeling", "aanvulling_gevraagd"]
-                ),
+                condition=models.Q(status__in=_OPEN),
                 name="applications_open_queue_idx",
             ),
             # The open queue of one organisation type (5–60% of it), oldest first.
             models.Index(
                 fields=["organisation_type", "submitted_at", "id"],
-                condition=models.Q(
-                    status__in=["ingediend", "in_behandeling", "aanvulling_gevraagd"]
-                ),
+                condition=models.Q(status__in=_OPEN),
                 name="applications_open_type_idx",
             ),
             # The open queue sorted by organisation name: 25 index entries, not a sort.
             models.Index(
                 fields=["organisation_naam", "id"],
-                condition=models.Q(
-                    status__in=["ingediend", "in_behandeling", "aanvulling_gevraagd"]
-                ),
+                condition=models.Q(status__in=_OPEN),
                 name="applications_open_naam_idx",
             ),
             models.Index(fields=["kvk_nummer"], name="applications_kvk_idx"),

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from mijnduo.applications import files
 from mijnduo.applications.constants import Status
-from mijnduo.applications.services import MAX_RESPONSE_LENGTH, application_respond
+from mijnduo.applications.services import MAX_RESPONSE_LENGTH, NotAwaitingInformation
 
 from .application_views import status_page
 from .permissions import applicant_for, own_application
@@ -35,18 +34,17 @@ def application_respond_view(request: HttpRequest, reference: str) -> HttpRespon
         )
     if not errors:
         try:
-            # The answer and its file are kept together or not at all.
-            with transaction.atomic():
-                if upload is not None:
-                    files.attachment_add(
-                        actor=applicant.actor,
-                        application=application,
-                        naam=request.POST.get("naam", "") or upload.name or "",
-                        content=upload.read(files.MAX_ATTACHMENT_BYTES + 1),
-                    )
-                application_respond(actor=applicant.actor, application=application, answer=answer)
+            files.application_answer(
+                actor=applicant.actor,
+                application=application,
+                answer=answer,
+                naam=request.POST.get("naam", "") or (upload.name if upload else "") or "",
+                content=upload.read(files.MAX_ATTACHMENT_BYTES + 1) if upload else None,
+            )
         except files.AttachmentRefused as error:
             errors.extend(str(problem.reason) for problem in error.problems)
+        except NotAwaitingInformation:  # answered or decided meanwhile
+            return redirect("portal:application-status", reference=application.reference)
     if errors:
         return status_page(request, application, answer=answer, errors=errors, status=400)
     messages.success(

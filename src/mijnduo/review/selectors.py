@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from mijnduo.applications.constants import Status
+from mijnduo.applications.constants import OPEN_STATUSES, Status
 from mijnduo.applications.models import Application
 
 from .models import CheckResult, CheckRun, Decision
@@ -25,7 +25,6 @@ QUEUE_STATUSES = (
     Status.AFGEWEZEN,
     Status.INGETROKKEN,
 )
-OPEN_STATUSES = (Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD)
 
 SORTS = {
     "oudste": ("submitted_at", "id"),

@@ -20,7 +20,7 @@ from mijnduo.identity.authentication import ApiPrincipal
 from mijnduo.registry.selectors import held_beheerautorisaties
 
 from .. import files
-from ..constants import Channel
+from ..constants import OPEN_STATUSES, Channel
 from ..models import Application
 from ..selectors import application_by_idempotency_key, application_for_api_client
 from ..services import application_submit
@@ -218,7 +218,7 @@ class AttachmentView(APIView):
     def post(self, request: Request, referentie: str) -> Response:
         principal = _principal(request)
         application = _own_application(request, referentie)
-        if application.status not in files.OPEN_STATUSES:
+        if application.status not in OPEN_STATUSES:
             raise ApiProblem(STATUS_CONFLICT)  # early, before reading the upload
         upload = request.FILES.get("bestand")
         if upload is None:
