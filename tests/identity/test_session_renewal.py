@@ -75,3 +75,32 @@ def test_stay_logged_in_renews_at_once(person) -> None:
 def test_an_anonymous_visit_creates_no_session(client) -> None:
     client.get("/")
     assert not Session.objects.exists()
+
+
+def test_the_store_reads_what_djangos_database_store_reads(person) -> None:
+    from django.contrib.sessions.backends.db import SessionStore as DjangoStore
+
+    from mijnduo.identity.sessions import SessionStore
+
+    client = Client()
+    client.force_login(person)
+    assert isinstance(client.session, SessionStore)  # SESSION_ENGINE
+    key = client.session.session_key
+    assert SessionStore(key).load() == DjangoStore(key).load()
+    assert SessionStore(key).load()["_auth_user_id"] == str(person.pk)
+
+
+def test_the_store_treats_an_unknown_or_expired_session_as_none(person) -> None:
+    from mijnduo.identity.sessions import SessionStore
+
+    unknown = SessionStore("x" * 32)
+    assert unknown.load() == {}
+    assert unknown.session_key is None  # a new key is made when something is stored
+    client = Client()
+    client.force_login(person)
+    key = client.session.session_key
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now())
+    expired = SessionStore(key)
+    assert expired.load() == {}
+    assert expired.session_key is None
+    assert client.get("/mijn-organisatie").status_code == 302  # to the login page

@@ -1,5 +1,6 @@
 """Reads of applications. Access checks live here, one condition per line."""
 
+from mijnduo.db import select_one
 from mijnduo.identity.models import ApiClient
 
 from .models import Application
@@ -32,11 +33,16 @@ def application_for_applicant(*, user_id: int, kvk_nummer: str, reference: str) 
         raise Application.DoesNotExist
     if not kvk_nummer:
         raise Application.DoesNotExist
-    return Application.objects.get(
+    # Every form page reads its application: one plain statement (mijnduo.db).
+    found = select_one(
+        Application,
         reference=reference,
         applicant_id=user_id,
         organisation_kvk=kvk_nummer,
     )
+    if found is None:
+        raise Application.DoesNotExist
+    return found
 
 
 def applications_for_applicant(*, user_id: int, kvk_nummer: str) -> list[Application]:

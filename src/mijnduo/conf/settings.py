@@ -206,6 +206,8 @@ PRIVATE_MEDIA_URL = "/private-media/"
 SESSION_COOKIE_AGE = 15 * 60
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Django's database sessions, read in one plain statement (identity/sessions.py).
+SESSION_ENGINE = "mijnduo.identity.sessions"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

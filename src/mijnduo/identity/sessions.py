@@ -1,4 +1,5 @@
-"""The 15-minute idle session, renewed at most once a minute instead of on every request.
+"""The 15-minute idle session, renewed at most once a minute instead of on every request;
+and the session store (SESSION_ENGINE), which reads a session in one plain statement.
 
 Writing the session on every request (SESSION_SAVE_EVERY_REQUEST) cost a database
 UPDATE in a transaction per page, about 3 ms of CPU per request on the benchmark
@@ -9,9 +10,14 @@ time is left, so its warning dialog stays right.
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.contrib.sessions.backends import db
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from mijnduo.db import select_one
 
 RENEWED_AT = "mijnduo_renewed_at"
 RENEWAL_INTERVAL_SECONDS = 60
@@ -50,3 +56,19 @@ class SessionRenewalMiddleware:
                 ):
                     renew(request, now)
         return self.get_response(request)
+
+
+class SessionStore(db.SessionStore):
+    """Django's database sessions, read without the query compiler.
+
+    Every logged-in page reads its session first; through the ORM that read cost
+    three times the statement's own CPU (docs/performance.md, issue 4). The answer is
+    the same: an unknown or expired session is no session.
+    """
+
+    def _get_session_from_db(self) -> Any:
+        found = select_one(self.model, session_key=self.session_key)
+        if found is None or found.expire_date <= timezone.now():
+            self._session_key = None
+            return None
+        return found

@@ -10,6 +10,8 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest
 from onelogin.saml2.errors import OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError
 
+from mijnduo.db import select_one
+
 from .attributes import EherkenningLogin, check_login, read_login
 from .client import MijnDuoEherkenningClient
 from .services import identity_login
@@ -89,4 +91,5 @@ class EherkenningBackend(BaseBackend):
         return identity.user
 
     def get_user(self, user_id: int) -> User | None:
-        return User.objects.filter(pk=user_id, is_active=True).first()
+        # Every logged-in request reads its user: one plain statement (mijnduo.db).
+        return select_one(User, id=user_id, is_active=True)
