@@ -57,6 +57,26 @@ def test_a_kvk_uittreksel_is_attached(applicant_client) -> None:
     assert (stored.naam, stored.content_type, stored.size) == ("KvK uittreksel", "image/png", 72)
 
 
+def test_the_check_page_lists_the_attachments_oldest_first(applicant_client) -> None:
+    reference = start(applicant_client)
+    for naam in ("KvK uittreksel", "Statuten"):
+        upload = SimpleUploadedFile("bijlage.png", PNG, content_type="image/png")
+        applicant_client.post(f"/aanvragen/{reference}/bijlage", {"naam": naam, "bestand": upload})
+    application = Application.objects.get(reference=reference)
+    ApplicationFile.objects.create(  # not an attachment: never listed as one
+        application=application,
+        purpose="scan",
+        naam="Scan",
+        content_type="image/png",
+        size=3,
+        sha256="0" * 64,
+        content=b"png",
+    )
+    html = applicant_client.get(f"/aanvragen/{reference}/controleren").content.decode()
+    assert "<li>KvK uittreksel (72\xa0bytes)</li><li>Statuten (72\xa0bytes)</li>" in html
+    assert "Scan" not in html
+
+
 @pytest.mark.parametrize(
     ("naam", "content", "message"),
     [

@@ -1,9 +1,15 @@
 """Reads of applications. Access checks live here, one condition per line."""
 
+from dataclasses import dataclass
+from typing import cast
+
+from django.db import connection
+from django.db.models import Field
+
 from mijnduo.db import select_one
 from mijnduo.identity.models import ApiClient
 
-from .models import Application
+from .models import Application, ApplicationFile
 from .references import is_reference
 
 
@@ -54,3 +60,30 @@ def applications_for_applicant(*, user_id: int, kvk_nummer: str) -> list[Applica
         .only("reference", "status", "kind", "updated_at", "document")
         .order_by("-updated_at")[:200]
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ListedAttachment:
+    naam: str
+    size: int
+
+
+def attachments_listed(application: Application) -> list[ListedAttachment]:
+    """The application's attachments (R17), oldest first: name and size, not content.
+
+    One plain statement (ADR 0003): the check page lists them every time it is shown.
+    """
+    meta = ApplicationFile._meta
+    quote = connection.ops.quote_name
+    naam, size, of, purpose, created_at, pk = (
+        quote(str(cast(Field, meta.get_field(name)).column))
+        for name in ("naam", "size", "application", "purpose", "created_at", "id")
+    )
+    # Only names from the model's metadata are interpolated; values are parameters.
+    sql = (
+        f"SELECT {naam}, {size} FROM {quote(meta.db_table)} "  # noqa: S608
+        f"WHERE {of} = %s AND {purpose} = %s ORDER BY {created_at}, {pk}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [application.pk, ApplicationFile.Purpose.BIJLAGE.value])
+        return [ListedAttachment(naam, size) for naam, size in cursor.fetchall()]

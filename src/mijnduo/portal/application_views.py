@@ -16,7 +16,7 @@ from mijnduo.aanvraag.validator import Problem, ValidationResult
 from mijnduo.applications import drafts, files, signing
 from mijnduo.applications.constants import Status
 from mijnduo.applications.models import Application, ApplicationFile
-from mijnduo.applications.selectors import applications_for_applicant
+from mijnduo.applications.selectors import applications_for_applicant, attachments_listed
 from mijnduo.applications.services import MAX_RESPONSE_LENGTH
 from mijnduo.registry.selectors import held_beheerautorisaties, organisations_for_kvk
 
@@ -212,11 +212,7 @@ def _check_context(
         "kind": result.kind,
         "added": [texts.beheerautorisatie_label(c) for c in (change.added if change else ())],
         "removed": [texts.beheerautorisatie_label(c) for c in (change.removed if change else ())],
-        "attachments": list(
-            application.files.filter(purpose=ApplicationFile.Purpose.BIJLAGE).only(
-                "naam", "size", "content_type", "created_at"
-            )
-        ),
+        "attachments": attachments_listed(application),
         "can_sign": not problems,
         "signatory": (application.submitted_document.get("ondertekening") or {}),
     }
@@ -342,11 +338,7 @@ def status_page(
             "respond_errors": errors or [],
             "max_answer": MAX_RESPONSE_LENGTH,
             "has_pdf": application.files.filter(purpose=ApplicationFile.Purpose.PDF).exists(),
-            "attachments": list(
-                application.files.filter(purpose=ApplicationFile.Purpose.BIJLAGE).only(
-                    "naam", "size", "created_at"
-                )
-            ),
+            "attachments": attachments_listed(application),
             "sections": answers_summary(application.document, application.submitted_document),
         },
         status=status,
