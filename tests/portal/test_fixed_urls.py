@@ -26,3 +26,12 @@ def test_in_a_template() -> None:
         "{% load fixed_urls %}{% fixed_url 'mijn-organisatie' %}"
     )
     assert template.render({}) == reverse("mijn-organisatie")
+
+
+def test_fixed_static_is_static() -> None:
+    from django.templatetags.static import static
+
+    from mijnduo.portal.templatetags.fixed_urls import fixed_static
+
+    for path in ("portal/site.css", "rhc/index.css", "identity/session-timeout.js"):
+        assert fixed_static(path) == static(path)

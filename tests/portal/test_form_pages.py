@@ -176,6 +176,17 @@ def test_a_form_page_does_a_fixed_number_of_queries(
         assert applicant_client.get(f"/aanvragen/{reference}/stap/{step}").status_code == 200
 
 
+def test_the_check_page_does_a_fixed_number_of_queries(
+    applicant_client, django_assert_num_queries
+) -> None:
+    reference = start(applicant_client)
+    fill_in(applicant_client, reference)
+    # Session, user, application, the beheerautorisaties held (the validator's
+    # registry lookup) and the attachments: never a query per answer.
+    with django_assert_num_queries(5):
+        assert applicant_client.get(f"/aanvragen/{reference}/controleren").status_code == 200
+
+
 def test_a_login_without_kvk_nummer_is_sent_to_the_explanation(applicant) -> None:
     rsin_only = login(Client(), applicant, kvk_nummer="")
     response = rsin_only.get("/aanvragen/")

@@ -1,14 +1,19 @@
-"""``{% fixed_url "name" %}``: the URL of a view without arguments, reversed once.
+"""URLs that are the same on every request, worked out once per process.
 
-The page header links to the same seven views on every page; ``{% url %}`` reverses
-each again on every request, about a tenth of a form page's template time
-(docs/performance.md, issue 4). A URL without arguments depends only on the URLconf
-and the script prefix the site is served under, so those are part of the key.
+``{% fixed_url "name" %}``: the URL of a view without arguments. The page header
+links to the same seven views on every page; ``{% url %}`` reverses each again on
+every request, about a tenth of a form page's template time (docs/performance.md,
+issue 4). Such a URL depends only on the URLconf and the script prefix the site is
+served under, so those are part of the key.
+
+``{% fixed_static "path" %}``: ``{% static %}`` for the page's own stylesheets and
+scripts, likewise (the static URL depends on the script prefix too).
 """
 
 from functools import lru_cache
 
 from django import template
+from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 register = template.Library()
@@ -22,3 +27,13 @@ def _reversed(name: str, urlconf: str | None, prefix: str) -> str:
 @register.simple_tag
 def fixed_url(name: str) -> str:
     return _reversed(name, get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=256)
+def _static(path: str, prefix: str) -> str:
+    return static(path)
+
+
+@register.simple_tag
+def fixed_static(path: str) -> str:
+    return _static(path, get_script_prefix())
