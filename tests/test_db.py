@@ -28,6 +28,16 @@ def draft(django_user_model) -> Application:
     )
 
 
+def _same_as_the_orm(found, expected) -> None:
+    """Every concrete field equal and of the same type (True is not 1, aware datetimes)."""
+    assert found is not None
+    for field in type(expected)._meta.concrete_fields:
+        mine, theirs = getattr(found, field.attname), getattr(expected, field.attname)
+        assert (mine, type(mine)) == (theirs, type(theirs)), field.name
+    assert found._state.adding is False
+    assert found._state.db == expected._state.db
+
+
 def test_the_row_comes_back_with_every_field_as_the_orm_gives_it(draft) -> None:
     found = select_one(
         Application,
@@ -35,19 +45,64 @@ def test_the_row_comes_back_with_every_field_as_the_orm_gives_it(draft) -> None:
         applicant_id=draft.applicant_id,
         organisation_kvk="41002315",
     )
-    expected = Application.objects.get(pk=draft.pk)
-    assert found is not None
-    for field in Application._meta.concrete_fields:  # JSON, dates, choices, keys
-        assert getattr(found, field.attname) == getattr(expected, field.attname), field.name
-    assert found._state.adding is False
+    _same_as_the_orm(found, Application.objects.get(pk=draft.pk))  # JSON, dates, choices, keys
 
 
-def test_every_condition_must_hold(draft) -> None:
-    assert select_one(Application, reference=draft.reference, organisation_kvk="99999999") is None
+def test_a_user_and_a_session_come_back_as_the_orm_gives_them(django_user_model) -> None:
+    user = django_user_model.objects.create_user(username="eh-fields", first_name="Sam")
+    _same_as_the_orm(select_one(User, id=user.pk, is_active=True), User.objects.get(pk=user.pk))
+    Session.objects.create(
+        session_key="s" * 32, session_data="data", expire_date=timezone.now() + timedelta(minutes=5)
+    )
+    _same_as_the_orm(
+        select_one(Session, session_key="s" * 32), Session.objects.get(session_key="s" * 32)
+    )
+
+
+def test_every_condition_must_hold(draft, django_user_model) -> None:
+    other = django_user_model.objects.create_user(username="eh-other")
+    kvk = "41002315"
+    # Each lookup fails one condition only; without it, it would find the draft.
     assert (
-        select_one(Application, reference=draft.reference, applicant_id=draft.applicant_id + 1)
+        select_one(
+            Application,
+            reference=draft.reference,
+            applicant_id=draft.applicant_id,
+            organisation_kvk="99999999",
+        )
         is None
     )
+    assert (
+        select_one(
+            Application, reference=draft.reference, applicant_id=other.pk, organisation_kvk=kvk
+        )
+        is None
+    )
+    assert (
+        select_one(
+            Application,
+            reference="MDZ-AAAA-AAAA",
+            applicant_id=draft.applicant_id,
+            organisation_kvk=kvk,
+        )
+        is None
+    )
+    assert (
+        select_one(
+            Application,
+            reference=draft.reference,
+            applicant_id=draft.applicant_id,
+            organisation_kvk=kvk,
+        )
+        is not None
+    )
+
+
+def test_only_concrete_fields_can_be_compared(draft) -> None:
+    with pytest.raises(ValueError):
+        select_one(Application, history=1)  # a reverse relation
+    with pytest.raises(ValueError):
+        select_one(User, groups=1)  # many-to-many
 
 
 def test_a_boolean_condition(django_user_model) -> None:

@@ -7,7 +7,7 @@ application): these helpers build their SQL once per model from its metadata.
 """
 
 from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -61,11 +61,18 @@ def _select_sql(model: type[Model], alias: str, names: tuple[str, ...]) -> str:
     quote = connections[alias].ops.quote_name
     meta = model._meta
     columns = ", ".join(quote(f.column) for f in meta.concrete_fields)
-    where = " AND ".join(
-        f"{quote(str(cast(Field, meta.get_field(name)).column))} = %s" for name in names
-    )
+    where = " AND ".join(f"{quote(str(_concrete(model, name).column))} = %s" for name in names)
     # Only names from the model's metadata are interpolated; values are parameters.
-    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {where}"  # noqa: S608
+    # LIMIT 2: enough to tell one row from more than one (get() asks for 21).
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {where} LIMIT 2"  # noqa: S608
+
+
+@cache
+def _concrete(model: type[Model], name: str) -> Field:
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field) or not field.concrete or field.many_to_many:
+        raise ValueError(f"select_one compares concrete fields only, not {name!r}")
+    return field
 
 
 @cache
@@ -88,8 +95,7 @@ def select_one(model: type[M], **equal: Any) -> M | None:
     alias = router.db_for_read(model)
     connection = connections[alias]
     params = [
-        cast(Field, model._meta.get_field(name)).get_db_prep_value(value, connection)
-        for name, value in equal.items()
+        _concrete(model, name).get_db_prep_value(value, connection) for name, value in equal.items()
     ]
     with connection.cursor() as cursor:
         cursor.execute(_select_sql(model, alias, tuple(equal)), params)

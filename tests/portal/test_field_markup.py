@@ -71,3 +71,82 @@ def test_html_made_by_the_product_is_kept() -> None:
     bound = Q.BoundQuestion(_question("text", label=mark_safe("Naam <abbr>KvK</abbr>")), None, ())
     assert 'for="beheerder-naam">Naam <abbr>KvK</abbr></label>' in F.text_field(bound)
     assert 'value=""' in F.text_field(bound)
+
+
+# The exact markup of the other fields, as the templates gave it before they were
+# written in Python (the browser and axe tests rely on these ids and links).
+YESNO = (
+    '<div class="field"><fieldset class="utrecht-form-fieldset" aria-describedby="beh'
+    'eerder-heeftEherkenningNiveau3-hint"><legend class="utrecht-form-fieldset__legen'
+    'd">Heeft u eHerkenning?</legend><p class="hint" id="beheerder-heeftEherkenningNi'
+    'veau3-hint">Niveau 3.</p><div class="choice"><input type="radio" id="beheerder-h'
+    'eeftEherkenningNiveau3" name="beheerder.heeftEherkenningNiveau3" value="ja"> <la'
+    'bel for="beheerder-heeftEherkenningNiveau3">Ja</label></div><div class="choice">'
+    '<input type="radio" id="beheerder-heeftEherkenningNiveau3-nee" name="beheerder.h'
+    'eeftEherkenningNiveau3" value="nee" checked> <label for="beheerder-heeftEherkenn'
+    'ingNiveau3-nee">Nee – Vraag het eerst aan.</label></div></fieldset></div>'
+)
+CHECKBOXES_WITH_ERROR = (
+    '<div class="field field--error"><fieldset class="utrecht-form-fieldset" aria-des'
+    'cribedby="beheerautorisaties-hint beheerautorisaties-error"><legend class="utrec'
+    'ht-form-fieldset__legend">Welke?</legend><p class="hint" id="beheerautorisaties-'
+    'hint">Kies er een of meer.</p><p class="field__error" id="beheerautorisaties-err'
+    'or"><span class="visually-hidden">Fout: </span>Kies er een.</p><div class="choic'
+    'e--described"><div class="choice"><input type="checkbox" id="beheerautorisaties"'
+    ' name="beheerautorisaties" value="PO" checked aria-describedby="uitleg-PO"><labe'
+    'l for="beheerautorisaties">Primair onderwijs</label></div><p class="hint" id="ui'
+    'tleg-PO">Voor scholen.</p></div><div class="choice--described"><div class="choic'
+    'e"><input type="checkbox" id="beheerautorisaties-VO" name="beheerautorisaties" v'
+    'alue="VO" aria-describedby="uitleg-VO"><label for="beheerautorisaties-VO">Voortg'
+    'ezet onderwijs</label></div><p class="hint" id="uitleg-VO">Ook vavo.</p></div></'
+    "fieldset></div>"
+)
+ANSWERS_WITH_CHANGE_LINKS = (
+    '<dl class="summary-list"><div><dt>Naam</dt><dd>Jan <a href="/aanvragen/MDZ-1/sta'
+    'p/beheerder#beheerder-naam">Wijzigen<span class="visually-hidden"> Naam</span></'
+    'a></dd></div><div><dt>Rechten</dt><dd><ul><li>PO</li><li>VO</li></ul> <a href="/'
+    'aanvragen/MDZ-1/stap/beheerder#beheerautorisaties">Wijzigen<span class="visually'
+    '-hidden"> Rechten</span></a></dd></div><div><dt>Leeg</dt><dd>– <a href="/aanvrag'
+    'en/MDZ-1/stap/beheerder#x-y">Wijzigen<span class="visually-hidden"> Leeg</span><'
+    "/a></dd></div></dl>"
+)
+
+
+def test_a_yes_no_field_exactly() -> None:
+    bound = Q.BoundQuestion(
+        Q.Question(
+            "beheerder.heeftEherkenningNiveau3", "yesno", "Heeft u eHerkenning?", "Niveau 3."
+        ),  # type: ignore[arg-type]
+        False,
+        (),
+    )
+    assert F.yesno_field(bound, no_text="Vraag het eerst aan.") == YESNO
+
+
+def test_checkboxes_with_an_error_exactly() -> None:
+    bound = Q.BoundQuestion(
+        Q.Question("beheerautorisaties", "checkboxes", "Welke?", "Kies er een of meer."),  # type: ignore[arg-type]
+        ["PO"],
+        (Problem("beheerautorisaties", "required", "form", "Kies er een."),),
+    )
+    choices = [
+        ("PO", "Primair onderwijs", "Voor scholen."),
+        ("VO", "Voortgezet onderwijs", "Ook vavo."),
+    ]
+    assert F.checkbox_fieldset(bound, choices) == CHECKBOXES_WITH_ERROR
+
+
+def test_an_answer_list_with_change_links_exactly() -> None:
+    section = Section(
+        "2",
+        "Beheerder",
+        "beheerder",
+        [
+            Row("Naam", "Jan", "beheerder", "beheerder-naam"),
+            Row("Rechten", ["PO", "VO"], "autorisaties", "beheerautorisaties"),
+            Row("Leeg", "", "x", "x-y"),
+        ],
+    )
+    assert F.answer_list(section, change_url="/aanvragen/MDZ-1/stap/beheerder") == (
+        ANSWERS_WITH_CHANGE_LINKS
+    )

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import cast
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Field
 
 from mijnduo.db import select_one
@@ -74,6 +74,7 @@ def attachments_listed(application: Application) -> list[ListedAttachment]:
     One plain statement (ADR 0003): the check page lists them every time it is shown.
     """
     meta = ApplicationFile._meta
+    connection = connections[router.db_for_read(ApplicationFile)]
     quote = connection.ops.quote_name
     naam, size, of, purpose, created_at, pk = (
         quote(str(cast(Field, meta.get_field(name)).column))
