@@ -62,8 +62,8 @@ class SessionStore(db.SessionStore):
     """Django's database sessions, read without the query compiler.
 
     Every logged-in page reads its session first; through the ORM that read cost
-    three times the statement's own CPU (docs/performance.md, issue 4). The answer is
-    the same: an unknown or expired session is no session.
+    about five times the CPU of the plain statement (docs/performance.md, issue 4).
+    The answer is the same: an unknown or expired session is no session.
     """
 
     def _get_session_from_db(self) -> Any:
