@@ -6,8 +6,10 @@ inserts three rows and every portal page reads three (the session, the user, the
 application): these helpers build their SQL once per model from its metadata.
 """
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -104,10 +106,37 @@ def select_one(model: type[M], **equal: Any) -> M | None:
         raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
     if not rows:
         return None
-    attnames, cols = _columns(model)
     values = list(rows[0])
-    for index, col in enumerate(cols):
-        # As SQLCompiler.get_converters/apply_converters: the backend's, then the field's.
-        for convert in connection.ops.get_db_converters(col) + col.get_db_converters(connection):
+    for index, converters, col in _converters(model, connection):
+        for convert in converters:
             values[index] = convert(values[index], col, connection)
-    return model.from_db(alias, attnames, values)
+    return model.from_db(alias, _columns(model)[0], values)
+
+
+Converters = tuple[tuple[int, tuple[Callable[..., Any], ...], Col], ...]
+ConvertersByModel = dict[type[Model], Converters]
+# Per connection (connections are per thread), freed with it: the backend's
+# converters are methods of that connection's operations.
+_converters_by_connection: WeakKeyDictionary[BaseDatabaseWrapper, ConvertersByModel] = (
+    WeakKeyDictionary()
+)
+
+
+def _converters(model: type[Model], connection: BaseDatabaseWrapper) -> Converters:
+    """The columns that need converting and their converters, as
+    SQLCompiler.get_converters finds them (the backend's, then the field's). Worked
+    out once per model and connection: looked up for every row, they cost about
+    0.15 ms of an application's read."""
+    per_model = _converters_by_connection.setdefault(connection, {})
+    found = per_model.get(model)
+    if found is None:
+        found = tuple(
+            (index, tuple(converters), col)
+            for index, col in enumerate(_columns(model)[1])
+            if (
+                converters := connection.ops.get_db_converters(col)
+                + col.get_db_converters(connection)
+            )
+        )
+        per_model[model] = found
+    return found

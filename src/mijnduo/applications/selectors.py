@@ -1,6 +1,7 @@
 """Reads of applications. Access checks live here, one condition per line."""
 
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 from django.db import connections, router
@@ -73,18 +74,24 @@ def attachments_listed(application: Application) -> list[ListedAttachment]:
 
     One plain statement (ADR 0003): the check page lists them every time it is shown.
     """
+    alias = router.db_for_read(ApplicationFile)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            _attachments_sql(alias), [application.pk, ApplicationFile.Purpose.BIJLAGE.value]
+        )
+        return [ListedAttachment(naam, size) for naam, size in cursor.fetchall()]
+
+
+@cache
+def _attachments_sql(alias: str) -> str:
     meta = ApplicationFile._meta
-    connection = connections[router.db_for_read(ApplicationFile)]
-    quote = connection.ops.quote_name
+    quote = connections[alias].ops.quote_name
     naam, size, of, purpose, created_at, pk = (
         quote(str(cast(Field, meta.get_field(name)).column))
         for name in ("naam", "size", "application", "purpose", "created_at", "id")
     )
     # Only names from the model's metadata are interpolated; values are parameters.
-    sql = (
+    return (
         f"SELECT {naam}, {size} FROM {quote(meta.db_table)} "  # noqa: S608
         f"WHERE {of} = %s AND {purpose} = %s ORDER BY {created_at}, {pk}"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [application.pk, ApplicationFile.Purpose.BIJLAGE.value])
-        return [ListedAttachment(naam, size) for naam, size in cursor.fetchall()]
