@@ -220,6 +220,37 @@ def make_state(env: dict[str, str], workdir: Path, count: int) -> list[dict[str,
 # --- in-process: where a page's time goes, without HTTP ---------------------------------
 
 
+def wsgi_caller(application: Any, cookie: str) -> Callable[..., int]:
+    """``call(path, with_cookie=True)``: one GET through the WSGI application; its status."""
+
+    def call(path: str, with_cookie: bool = True) -> int:
+        environ: dict[str, Any] = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": HOST,
+            "SERVER_PORT": "8000",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": HOST,
+            "REMOTE_ADDR": HOST,
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+        if with_cookie:
+            environ["HTTP_COOKIE"] = cookie
+        status: list[str] = []
+
+        def start_response(s: str, headers: Any, exc_info: Any = None) -> Any:
+            status.append(s)
+            return lambda data: None
+
+        b"".join(application(environ, start_response))
+        return int(status[0].split()[0])
+
+    return call
+
+
 def in_process(args: argparse.Namespace) -> int:
     """Each page through the production WSGI application, in this process (one CPU).
 
@@ -251,30 +282,7 @@ def in_process(args: argparse.Namespace) -> int:
         state = setup_state(1)[0]
         reference, cookie = state["reference"], state["cookie"]
 
-        def call(path: str, with_cookie: bool = True) -> int:
-            environ: dict[str, Any] = {
-                "REQUEST_METHOD": "GET",
-                "PATH_INFO": path,
-                "QUERY_STRING": "",
-                "SERVER_NAME": HOST,
-                "SERVER_PORT": "8000",
-                "SERVER_PROTOCOL": "HTTP/1.1",
-                "HTTP_HOST": HOST,
-                "REMOTE_ADDR": HOST,
-                "wsgi.input": io.BytesIO(b""),
-                "wsgi.url_scheme": "http",
-                "wsgi.errors": sys.stderr,
-            }
-            if with_cookie:
-                environ["HTTP_COOKIE"] = cookie
-            status: list[str] = []
-
-            def start_response(s: str, headers: Any, exc_info: Any = None) -> Any:
-                status.append(s)
-                return lambda data: None
-
-            b"".join(application(environ, start_response))
-            return int(status[0].split()[0])
+        call = wsgi_caller(application, cookie)
 
         works: dict[str, Callable[[int], int]] = {
             "GET /health": lambda i: call(HEALTH_PATH, with_cookie=False),
