@@ -150,3 +150,87 @@ def test_an_answer_list_with_change_links_exactly() -> None:
     assert F.answer_list(section, change_url="/aanvragen/MDZ-1/stap/beheerder") == (
         ANSWERS_WITH_CHANGE_LINKS
     )
+
+
+# What the fields keep per language (labels, hints, choices) follows the language, and
+# never what one applicant answered.
+
+
+def _name_field(value: str) -> str:
+    return F.text_field(Q.BoundQuestion(Q.BEHEERDER_STEP.questions[0], value, ()))
+
+
+def test_fields_follow_the_language_each_time() -> None:
+    organisation_type = Q.ORGANISATIE_STEP.questions[0]
+    autorisaties = next(q for q in Q.AUTORISATIES_STEP.questions if q.widget == "checkboxes")
+    for language, name, institution, po in (
+        ("nl", "Naam beheerder", "Onderwijsinstelling", "Beheerder PO (Primair Onderwijs)"),
+        ("en", "Name of the beheerder", "Educational institution", "Beheerder PO (primary"),
+        ("nl", "Naam beheerder", "Onderwijsinstelling", "Beheerder PO (Primair Onderwijs)"),
+    ):
+        with translation.override(language):
+            assert f">{name}</label>" in _name_field("Jan")
+            radios = F.radio_field(Q.BoundQuestion(organisation_type, "bestuur", ()))
+            assert f">{institution}</label>" in radios
+            boxes = F.checkbox_fieldset(Q.BoundQuestion(autorisaties, [], ()), AUTORISATIE_CHOICES)
+            assert f">{po}" in boxes
+
+
+def test_fields_show_each_applicants_own_answers() -> None:
+    assert 'value="Jan"' in _name_field("Jan")
+    assert 'value="Piet"' in _name_field("Piet") and "Jan" not in _name_field("Piet")
+    organisation_type = Q.ORGANISATIE_STEP.questions[0]
+    first = F.radio_field(Q.BoundQuestion(organisation_type, "bestuur", ()))
+    second = F.radio_field(Q.BoundQuestion(organisation_type, "gemeente", ()))
+    assert 'value="bestuur" checked' in first and 'value="gemeente" checked' not in first
+    assert 'value="gemeente" checked' in second and 'value="bestuur" checked' not in second
+    autorisaties = next(q for q in Q.AUTORISATIES_STEP.questions if q.widget == "checkboxes")
+    some = F.checkbox_fieldset(Q.BoundQuestion(autorisaties, ["vo"], ()), AUTORISATIE_CHOICES)
+    none = F.checkbox_fieldset(Q.BoundQuestion(autorisaties, [], ()), AUTORISATIE_CHOICES)
+    assert some.count(" checked") == 1 and none.count(" checked") == 0
+
+
+def test_yes_no_texts_of_each_page_are_their_own() -> None:
+    bound = Q.BoundQuestion(_question("yesno"), None, ())
+    assert "– Eerst aanvragen." in F.yesno_field(bound, no_text="Eerst aanvragen.")
+    assert "Eerst aanvragen" not in F.yesno_field(bound, no_text="Iets anders.")
+
+
+def test_what_is_kept_is_bounded_and_still_right_after() -> None:
+    for n in range(F._MADE_AT_MOST + 10):
+        F.text_field(Q.BoundQuestion(_question("text", label=f"Vraag {n}"), "", ()))
+    assert len(F._made) <= F._MADE_AT_MOST
+    assert ">Naam beheerder</label>" in _name_field("Jan")
+
+
+def test_the_steps_navigation_exactly() -> None:
+    nav = F.step_nav("MDZ-AB12-CD34", "beheerder")
+    assert nav == (
+        '<nav aria-label="Stappen van het formulier">\n  <ol class="steps">\n'
+        '    <li><a href="/aanvragen/MDZ-AB12-CD34/stap/organisatie">Organisatie</a></li>\n'
+        '    <li aria-current="step"><span>Beheerder</span></li>\n'
+        '    <li><a href="/aanvragen/MDZ-AB12-CD34/stap/autorisaties">'
+        f"{Q.AUTORISATIES_STEP.title}</a></li>\n"
+        '    <li><a href="/aanvragen/MDZ-AB12-CD34/stap/ondertekening">'
+        f"{Q.ONDERTEKENING_STEP.title}</a></li>\n"
+        '    <li><a href="/aanvragen/MDZ-AB12-CD34/controleren">Controleren en ondertekenen'
+        "</a></li>\n  </ol>\n</nav>"
+    )
+    last = F.step_nav("MDZ-AB12-CD34", "controleren")
+    assert '<li aria-current="step"><span>Controleren en ondertekenen</span></li>' in last
+    assert last.count("aria-current") == 1
+
+
+def test_answer_sections_with_and_without_change_links() -> None:
+    sections = [
+        Section("2", Q.BEHEERDER_STEP.title, "beheerder", [Row("Naam", "Jan", "b", "n")]),
+    ]
+    editable = F.answer_sections(sections, "MDZ-AB12-CD34")
+    assert editable == (
+        '\n<section aria-labelledby="deel-beheerder">\n'
+        '  <h2 id="deel-beheerder">2 Beheerder</h2>\n'
+        '  <dl class="summary-list"><div><dt>Naam</dt><dd>Jan <a href="/aanvragen/MDZ-AB12-CD34'
+        '/stap/beheerder#n">Wijzigen<span class="visually-hidden"> Naam</span></a></dd></div>'
+        "</dl>\n</section>\n"
+    )
+    assert "Wijzigen" not in F.answer_sections(sections)

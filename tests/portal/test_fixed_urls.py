@@ -35,3 +35,75 @@ def test_fixed_static_is_static() -> None:
 
     for path in ("portal/site.css", "rhc/index.css", "identity/session-timeout.js"):
         assert fixed_static(path) == static(path)
+
+
+# {% url_by_pattern %}: reverse()'s answer, without reversing on every call.
+
+
+def test_url_by_pattern_is_reverse_for_plain_arguments() -> None:
+    from mijnduo.portal.templatetags.fixed_urls import url_by_pattern
+
+    for name, args in (
+        ("portal:application-step", ("MDZ-AB12-CD34", "beheerder")),
+        ("portal:application-step", ("MDZ-AB12-CD34", "organisatie")),
+        ("portal:application-check", ("MDZ-ZZ99-0000",)),
+        ("portal:application-status", ("x_y-Z",)),
+        ("portal:applications", ()),
+    ):
+        assert url_by_pattern(name, *args) == reverse(name, args=args)
+
+
+def test_url_by_pattern_quotes_other_arguments_as_reverse_does() -> None:
+    from mijnduo.portal.templatetags.fixed_urls import url_by_pattern
+
+    for reference in ("a b", "ü", "x?y", "50%", "a&b"):
+        url = url_by_pattern("portal:application-check", reference)
+        assert url == reverse("portal:application-check", args=[reference])
+    assert "/a%20b/" in url_by_pattern("portal:application-check", "a b")  # not pasted in
+
+
+def test_url_by_pattern_refuses_what_reverse_refuses() -> None:
+    import pytest
+    from django.urls import NoReverseMatch
+
+    from mijnduo.portal.templatetags.fixed_urls import url_by_pattern
+
+    with pytest.raises(NoReverseMatch):
+        url_by_pattern("portal:application-step", "MDZ-AB12-CD34", "not a slug")
+    with pytest.raises(NoReverseMatch):
+        url_by_pattern("portal:application-step", "MDZ-AB12-CD34")  # an argument short
+
+
+def test_url_by_pattern_only_for_routes_of_str_and_slug() -> None:
+    from mijnduo.portal.templatetags.fixed_urls import _url_pattern
+
+    urls = __name__.rpartition(".")[0] + ".urls_for_url_patterns"
+    assert _url_pattern("plain", 2, urls, "/", "nl") == ("/plain/", "/", "")
+    # Converters that would not take every plain argument as it is, a regular
+    # expression, a route that another one before it answers: always reverse().
+    for name in ("path-converter", "int-converter", "regex", "shadowed"):
+        assert _url_pattern(name, 1, urls, "/", "nl") is None, name
+    assert _url_pattern("first", 1, urls, "/", "nl") == ("/same/", "")
+    assert _url_pattern("plain", 1, urls, "/", "nl") is None  # an argument short
+
+
+def test_url_by_pattern_under_a_prefix() -> None:
+    from mijnduo.portal.templatetags.fixed_urls import url_by_pattern
+
+    try:
+        set_script_prefix("/duo/")
+        url = url_by_pattern("portal:application-step", "MDZ-AB12-CD34", "beheerder")
+        assert url == "/duo/aanvragen/MDZ-AB12-CD34/stap/beheerder"
+        assert url == reverse("portal:application-step", args=["MDZ-AB12-CD34", "beheerder"])
+    finally:
+        set_script_prefix("/")
+
+
+def test_url_by_pattern_in_a_template_with_as() -> None:
+    template = engines["django"].from_string(
+        "{% load fixed_urls %}{% url_by_pattern 'portal:application-step' ref 'beheerder' as u %}"
+        "[{{ u }}]"
+    )
+    assert template.render({"ref": "MDZ-AB12-CD34"}) == (
+        "[" + reverse("portal:application-step", args=["MDZ-AB12-CD34", "beheerder"]) + "]"
+    )

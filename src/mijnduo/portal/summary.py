@@ -32,13 +32,18 @@ class Section:
     rows: list[Row]
 
 
+# Made once: the pages keep what a lazy text renders to per language, by the object.
+YES = _("Yes")
+NO = _("No")
+
+
 def _display(question: Q.Question, value: Any) -> Any:
     if value in (None, "", []):
         return ""
     if question.widget == "yesno":
-        return _("Yes") if value is True else _("No") if value is False else str(value)
+        return YES if value is True else NO if value is False else str(value)
     if question.path == "intrekking.intrekken":
-        return _("Yes") if value is True else _("No")
+        return YES if value is True else NO
     if question.path == "organisatie.type":
         return texts.ORGANISATIE_TYPES.get(str(value), str(value))
     if question.widget == "checkboxes" and isinstance(value, list):

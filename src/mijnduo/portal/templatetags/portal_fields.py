@@ -1,4 +1,4 @@
-"""Form fields as HTML, built in Python.
+"""Form fields, the list of answers and the steps' navigation as HTML, built in Python.
 
 A page has up to fifteen fields; rendering each through an included template made
 the form pages cost about 7 ms of CPU each (docs/performance.md). The markup is the
@@ -12,16 +12,26 @@ gives the same text as Django's ``conditional_escape``.
 """
 
 import html
-from typing import Any
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django import template
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
-from mijnduo.portal.questions import BoundQuestion
+from mijnduo.portal.questions import STEPS, BoundQuestion, Question
 from mijnduo.portal.summary import Section
+from mijnduo.portal.templatetags.fixed_urls import current_site, url_in_site
 
 register = template.Library()
+T = TypeVar("T")
+
+CHANGE = _("Change")
+CHECK_AND_SIGN = _("Check and sign")
+STEPS_OF_THE_FORM = _("Steps of the form")
 
 
 def _e(value: Any) -> str:
@@ -37,28 +47,75 @@ def _safe(markup: str) -> SafeString:
     return mark_safe(markup)  # noqa: S308
 
 
-def _described_by(bound: BoundQuestion) -> str:
+# --- what is the same on every page in one language, made once per language ----------
+
+_MADE_AT_MOST = 512  # entries; more means something passes fresh objects: start again
+_made: dict[tuple[int, Hashable, str | None], tuple[object, object, Any]] = {}
+
+
+def _once_per_language(
+    source: object, variant: Hashable, make: Callable[[], T], language: str | None
+) -> T:
+    """``make()``, which depends only on ``source``, ``variant`` and the ``language``
+    (the current one: a tag looks it up once, it is a context-local).
+
+    A question's label and hint are lazy translations: each use looks the text up
+    again, and a field used them up to four times (about half of a field's cost,
+    docs/performance.md). The entry holds ``source``, so its id stays its own while
+    the entry exists."""
+    key = (id(source), variant, language)
+    made = _made.get(key)
+    if made is None:
+        if len(_made) >= _MADE_AT_MOST:
+            _made.clear()
+        made = _made[key] = (source, variant, make())
+    return made[2]
+
+
+def _text(value: Any, language: str | None) -> str:
+    """``_e(value)``; for a lazy translation (a label, a title, "Yes") made once per
+    language, since each use of one looks its text up again."""
+    if isinstance(value, Promise):
+        return _once_per_language(value, "text", lambda: _e(value), language)
+    return _e(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fixed:
+    """A question's own markup in one language, escaped."""
+
+    html_id: str
+    label: str
+    hint: str  # the hint paragraph, or ""
+
+
+def _fixed(question: Question, language: str | None) -> _Fixed:
+    def make() -> _Fixed:
+        html_id = _e(question.html_id)
+        hint = (
+            f'<p class="hint" id="{html_id}-hint">{_e(question.hint)}</p>' if question.hint else ""
+        )
+        return _Fixed(html_id, _e(question.label), hint)
+
+    return _once_per_language(question, "fixed", make, language)
+
+
+def _described_by(fixed: _Fixed, bound: BoundQuestion) -> str:
     ids = []
-    if bound.question.hint:
-        ids.append(f"{bound.html_id}-hint")
+    if fixed.hint:
+        ids.append(f"{fixed.html_id}-hint")
     if bound.problems:
-        ids.append(f"{bound.html_id}-error")
-    return f' aria-describedby="{_e(" ".join(ids))}"' if ids else ""
+        ids.append(f"{fixed.html_id}-error")
+    return f' aria-describedby="{" ".join(ids)}"' if ids else ""
 
 
-def _hint(bound: BoundQuestion) -> str:
-    if not bound.question.hint:
-        return ""
-    return f'<p class="hint" id="{_e(bound.html_id)}-hint">{_e(bound.question.hint)}</p>'
-
-
-def _errors(bound: BoundQuestion) -> str:
+def _errors(fixed: _Fixed, bound: BoundQuestion) -> str:
     if not bound.problems:
         return ""
     # One element with one id, however many rules fail on this field.
     reasons = " ".join(_e(p.reason) for p in bound.problems)
     return (
-        f'<p class="field__error" id="{_e(bound.html_id)}-error"><span class="visually-hidden">'
+        f'<p class="field__error" id="{fixed.html_id}-error"><span class="visually-hidden">'
         f"{_e(gettext('Error:'))} </span>{reasons}</p>"
     )
 
@@ -70,87 +127,131 @@ def _wrapper_class(bound: BoundQuestion) -> str:
 @register.simple_tag
 def text_field(bound: BoundQuestion, data_types: str = "", optional: bool = False) -> SafeString:
     question = bound.question
-    html_id = _e(bound.html_id)
+    language = get_language()
+    fixed = _fixed(question, language)
+
+    def make_input() -> tuple[str, str]:
+        spellcheck = ' spellcheck="false"' if question.widget == "email" else ""
+        return (
+            f'<input class="utrecht-textbox" type="{_e(question.widget)}" id="{fixed.html_id}"'
+            f' name="{_e(question.path)}" value="',
+            f'" maxlength="{_e(question.max_length)}"'
+            f' autocomplete="{_e(question.autocomplete)}"{spellcheck}',
+        )
+
+    input_start, input_rest = _once_per_language(question, "input", make_input, language)
     types = f' data-types="{_e(data_types)}"' if data_types else ""
     optional_note = (
         f' <span class="optional">({_e(gettext("optional"))})</span>' if optional else ""
     )
     value = "" if bound.value is None else _e(bound.value)
-    spellcheck = ' spellcheck="false"' if question.widget == "email" else ""
     invalid = ' aria-invalid="true"' if bound.problems else ""
     return _safe(
         f'<div class="{_wrapper_class(bound)}"{types}>'
-        f'<label class="utrecht-form-label" for="{html_id}">{_e(question.label)}{optional_note}'
-        f"</label>{_hint(bound)}{_errors(bound)}"
-        f'<input class="utrecht-textbox" type="{_e(question.widget)}" id="{html_id}"'
-        f' name="{_e(question.path)}" value="{value}" maxlength="{_e(question.max_length)}"'
-        f' autocomplete="{_e(question.autocomplete)}"{spellcheck}{invalid}'
-        f"{_described_by(bound)}></div>"
+        f'<label class="utrecht-form-label" for="{fixed.html_id}">{fixed.label}{optional_note}'
+        f"</label>{fixed.hint}{_errors(fixed, bound)}"
+        f"{input_start}{value}{input_rest}{invalid}{_described_by(fixed, bound)}></div>"
     )
 
 
-def _choices_field(bound: BoundQuestion, options: list[tuple[str, str, str]]) -> SafeString:
-    """A fieldset of radio buttons: options are (value, label, extra text)."""
-    current = bound.checked if bound.question.widget == "yesno" else bound.value
-    if bound.question.path == "intrekking.intrekken":
+def _choices_field(
+    bound: BoundQuestion, options: Callable[[], list[tuple[str, str, str]]], variant: Hashable
+) -> SafeString:
+    """A fieldset of radio buttons: ``options()`` are (value, label, extra text), the same
+    for every page with this ``variant`` in one language."""
+    question = bound.question
+    language = get_language()
+    fixed = _fixed(question, language)
+
+    def make_radios() -> list[tuple[str, str, str]]:
+        name = _e(question.path)
+        radios = []
+        for index, (value, label, extra) in enumerate(options()):
+            input_id = _e(question.html_id if index == 0 else f"{question.html_id}-{value}")
+            extra_text = f" – {_e(extra)}" if extra else ""
+            radios.append(
+                (
+                    value,
+                    f'<div class="choice"><input type="radio" id="{input_id}" name="{name}"'
+                    f' value="{_e(value)}"',
+                    f'> <label for="{input_id}">{_e(label)}{extra_text}</label></div>',
+                )
+            )
+        return radios
+
+    current = bound.checked if question.widget == "yesno" else bound.value
+    if question.path == "intrekking.intrekken":
         current = bound.checked or "nee"
-    name = _e(bound.question.path)
-    radios = []
-    for index, (value, label, extra) in enumerate(options):
-        input_id = _e(bound.html_id if index == 0 else f"{bound.html_id}-{value}")
-        checked = " checked" if value == current else ""
-        extra_text = f" – {_e(extra)}" if extra else ""
-        radios.append(
-            f'<div class="choice"><input type="radio" id="{input_id}" name="{name}"'
-            f' value="{_e(value)}"{checked}> <label for="{input_id}">{_e(label)}{extra_text}'
-            "</label></div>"
-        )
+    radios = "".join(
+        f"{start}{' checked' if value == current else ''}{rest}"
+        for value, start, rest in _once_per_language(question, variant, make_radios, language)
+    )
     return _safe(
         f'<div class="{_wrapper_class(bound)}"><fieldset class="utrecht-form-fieldset"'
-        f'{_described_by(bound)}><legend class="utrecht-form-fieldset__legend">'
-        f"{_e(bound.question.label)}</legend>{_hint(bound)}{_errors(bound)}"
-        f"{''.join(radios)}</fieldset></div>"
+        f'{_described_by(fixed, bound)}><legend class="utrecht-form-fieldset__legend">'
+        f"{fixed.label}</legend>{fixed.hint}{_errors(fixed, bound)}{radios}</fieldset></div>"
     )
 
 
 @register.simple_tag
 def yesno_field(bound: BoundQuestion, yes_text: str = "", no_text: str = "") -> SafeString:
     return _choices_field(
-        bound, [("ja", gettext("Yes"), yes_text), ("nee", gettext("No"), no_text)]
+        bound,
+        lambda: [("ja", gettext("Yes"), yes_text), ("nee", gettext("No"), no_text)],
+        ("yesno", str(yes_text), str(no_text)),
     )
 
 
 @register.simple_tag
 def radio_field(bound: BoundQuestion) -> SafeString:
-    return _choices_field(bound, [(v, str(label), "") for v, label in bound.question.choices])
+    return _choices_field(
+        bound, lambda: [(v, str(label), "") for v, label in bound.question.choices], "radio"
+    )
 
 
 @register.simple_tag
-def checkbox_fieldset(bound: BoundQuestion, choices: list[tuple[str, str, str]]) -> SafeString:
+def checkbox_fieldset(bound: BoundQuestion, choices: Sequence[tuple[str, Any, Any]]) -> SafeString:
     """A fieldset of checkboxes, each with its own explanation: choices are
     (value, label, description). The first box carries the field's id, so the error
     summary's link lands on it."""
+    question = bound.question
+    language = get_language()
+    fixed = _fixed(question, language)
+
+    def make_boxes() -> list[tuple[str, str, str]]:
+        name = _e(question.path)
+        boxes = []
+        for index, (code, label, description) in enumerate(choices):
+            input_id = _e(question.html_id if index == 0 else f"{question.html_id}-{code}")
+            code_text = _e(code)
+            boxes.append(
+                (
+                    code,
+                    f'<div class="choice--described"><div class="choice">'
+                    f'<input type="checkbox" id="{input_id}" name="{name}" value="{code_text}"',
+                    f' aria-describedby="uitleg-{code_text}"><label for="{input_id}">'
+                    f'{_e(label)}</label></div><p class="hint" id="uitleg-{code_text}">'
+                    f"{_e(description)}</p></div>",
+                )
+            )
+        return boxes
+
     selected = bound.selected
-    name = _e(bound.question.path)
-    boxes = []
-    for index, (code, label, description) in enumerate(choices):
-        input_id = _e(bound.html_id if index == 0 else f"{bound.html_id}-{code}")
-        code_text = _e(code)
-        checked = " checked" if code in selected else ""
-        boxes.append(
-            f'<div class="choice--described"><div class="choice">'
-            f'<input type="checkbox" id="{input_id}" name="{name}" value="{code_text}"{checked}'
-            f' aria-describedby="uitleg-{code_text}"><label for="{input_id}">{_e(label)}</label>'
-            f'</div><p class="hint" id="uitleg-{code_text}">{_e(description)}</p></div>'
+    # The choices are part of the key by identity (they are a constant of the view).
+    boxes = "".join(
+        f"{start}{' checked' if code in selected else ''}{rest}"
+        for code, start, rest in _once_per_language(
+            question, ("checkboxes", id(choices)), make_boxes, language
         )
-    html_id = _e(bound.html_id)
-    described_by = f"{html_id}-hint" + (f" {html_id}-error" if bound.problems else "")
+    )
+    described_by = f"{fixed.html_id}-hint" + (f" {fixed.html_id}-error" if bound.problems else "")
+    # The fieldset points to its hint, so the paragraph is there even when empty.
+    hint = fixed.hint or f'<p class="hint" id="{fixed.html_id}-hint"></p>'
     return _safe(
         f'<div class="{_wrapper_class(bound)}"><fieldset class="utrecht-form-fieldset"'
         f' aria-describedby="{described_by}">'
-        f'<legend class="utrecht-form-fieldset__legend">{_e(bound.question.label)}</legend>'
-        f'<p class="hint" id="{html_id}-hint">{_e(bound.question.hint)}</p>{_errors(bound)}'
-        f"{''.join(boxes)}</fieldset></div>"
+        f'<legend class="utrecht-form-fieldset__legend">{fixed.label}</legend>'
+        f"{hint}{_errors(fixed, bound)}{boxes}</fieldset></div>"
     )
 
 
@@ -159,16 +260,21 @@ def answer_list(section: Section, change_url: str = "") -> SafeString:
     """A section's answers as a description list; with ``change_url`` each answer
     links to its field on that step's page. Built in Python: the check page lists
     some thirty answers (docs/performance.md)."""
-    change = _e(gettext("Change"))
+    return _safe(_answer_list(section, change_url, get_language()))
+
+
+def _answer_list(section: Section, change_url: str, language: str | None) -> str:
+    change = _text(CHANGE, language)
     url = _e(change_url)
     rows = []
     for row in section.rows:
-        label = _e(row.label)
+        label = _text(row.label, language)
         items = row.items
         if items is not None:
-            value = "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in items) + "</ul>"
+            value = "".join(f"<li>{_text(item, language)}</li>" for item in items)
+            value = f"<ul>{value}</ul>"
         else:
-            value = _e(row.value or "–")  # as the template's |default:"–"
+            value = _text(row.value or "–", language)  # as the template's |default:"–"
         link = (
             f' <a href="{url}#{_e(row.html_id)}">{change}'
             f'<span class="visually-hidden"> {label}</span></a>'
@@ -176,4 +282,54 @@ def answer_list(section: Section, change_url: str = "") -> SafeString:
             else ""
         )
         rows.append(f"<div><dt>{label}</dt><dd>{value}{link}</dd></div>")
-    return _safe(f'<dl class="summary-list">{"".join(rows)}</dl>')
+    return f'<dl class="summary-list">{"".join(rows)}</dl>'
+
+
+@register.simple_tag
+def answer_sections(sections: list[Section], reference: str = "") -> SafeString:
+    """Every section of the form with its answers; with the draft's ``reference``, each
+    answer links to its field (the check page). The status, signing and service-desk
+    pages show them without links."""
+    site = current_site()
+    language = site[2]
+    parts = []
+    for section in sections:
+        step = _e(section.step)
+        change_url = (
+            url_in_site(site, "portal:application-step", reference, section.step)
+            if reference
+            else ""
+        )
+        parts.append(
+            f'\n<section aria-labelledby="deel-{step}">\n'
+            f'  <h2 id="deel-{step}">{_e(section.number)} {_text(section.title, language)}</h2>\n'
+            f"  {_answer_list(section, change_url, language)}\n</section>\n"
+        )
+    return _safe("".join(parts))
+
+
+@register.simple_tag
+def step_nav(reference: str, current: str) -> SafeString:
+    """The form's steps, then "Check and sign"; ``current`` is marked, the others link.
+
+    Built in Python like the fields: through an included template, with a loop, it
+    cost about a tenth of a form page (docs/performance.md)."""
+    site = current_site()
+    language = site[2]
+    links: list[tuple[str, Promise, str]] = [
+        (step.slug, step.title, url_in_site(site, "portal:application-step", reference, step.slug))
+        for step in STEPS
+    ]
+    links.append(
+        ("controleren", CHECK_AND_SIGN, url_in_site(site, "portal:application-check", reference))
+    )
+    items = "".join(
+        f'\n    <li aria-current="step"><span>{_text(title, language)}</span></li>'
+        if slug == current
+        else f'\n    <li><a href="{_e(url)}">{_text(title, language)}</a></li>'
+        for slug, title, url in links
+    )
+    return _safe(
+        f'<nav aria-label="{_text(STEPS_OF_THE_FORM, language)}">\n'
+        f'  <ol class="steps">{items}\n  </ol>\n</nav>'
+    )
