@@ -234,3 +234,29 @@ def test_answer_sections_with_and_without_change_links() -> None:
         "</dl>\n</section>\n"
     )
     assert "Wijzigen" not in F.answer_sections(sections)
+
+
+def test_an_optional_field_says_so_in_dutch() -> None:
+    bound = Q.BoundQuestion(_question("text"), "", ())
+    assert '<span class="optional">(niet verplicht)</span>' in F.text_field(bound, optional=True)
+
+
+def test_other_choices_for_the_same_question_are_their_own() -> None:
+    """The choices are part of the key by their id: what was made of them keeps them,
+    so no other list can take that id while the entry exists."""
+    import gc
+    import weakref
+
+    class Choices(list):  # a list that can be weakly referenced
+        pass
+
+    question = _question("checkboxes", hint="Kies.")
+    first = Choices([("x1", "Eerste", "Uitleg 1")])
+    assert 'value="x1"' in F.checkbox_fieldset(Q.BoundQuestion(question, [], ()), first)
+    first_ref = weakref.ref(first)
+    del first
+    gc.collect()
+    assert first_ref() is not None
+    second = [("y2", "Tweede", "Uitleg 2")]
+    boxes = F.checkbox_fieldset(Q.BoundQuestion(question, [], ()), second)
+    assert 'value="y2"' in boxes and "x1" not in boxes

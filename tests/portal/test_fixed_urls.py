@@ -84,6 +84,8 @@ def test_url_by_pattern_only_for_routes_of_str_and_slug() -> None:
     for name in ("path-converter", "int-converter", "regex", "shadowed"):
         assert _url_pattern(name, 1, urls, "/", "nl") is None, name
     assert _url_pattern("first", 1, urls, "/", "nl") == ("/same/", "")
+    # Two routes with one name: reverse() picks by the arguments ("123" fits both).
+    assert _url_pattern("twice", 1, urls, "/", "nl") is None
     assert _url_pattern("plain", 1, urls, "/", "nl") is None  # an argument short
 
 
@@ -107,3 +109,13 @@ def test_url_by_pattern_in_a_template_with_as() -> None:
     assert template.render({"ref": "MDZ-AB12-CD34"}) == (
         "[" + reverse("portal:application-step", args=["MDZ-AB12-CD34", "beheerder"]) + "]"
     )
+
+
+def test_url_by_pattern_leaves_two_routes_with_one_name_to_reverse() -> None:
+    from mijnduo.portal.templatetags.fixed_urls import url_in_site
+
+    urls = __name__.rpartition(".")[0] + ".urls_for_url_patterns"
+    for argument in ("123", "abc"):
+        assert url_in_site((urls, "/", "nl"), "twice", argument) == reverse(
+            "twice", args=[argument], urlconf=urls
+        )

@@ -64,6 +64,9 @@ def test_each_script_prefix_gets_its_own_urls() -> None:
         "{% fixed_url 'start' as url %}",
         "{% for x in items %}{% endfor %}",
         "{% include 'portal/fields/error_summary.html' %}",
+        "{% url_by_pattern 'start' %}",  # not a tag known to be the same for everyone
+        "{% blocktranslate %}Log in{% endblocktranslate %}",
+        "{% rendered_once %}x{% endrendered_once %}",
     ],
 )
 def test_refuses_anything_that_can_differ_between_visitors(inside: str) -> None:
@@ -110,3 +113,14 @@ def test_the_header_signed_in_and_not(client, applicant_client) -> None:
             forms, tokens = _forms_and_tokens(html)
             assert forms == tokens > 0
             assert html.count(" selected>") == 1
+
+
+def test_an_error_inside_is_reported_as_it_is() -> None:
+    from django.urls import NoReverseMatch
+
+    template = engines["django"].from_string(
+        "{% load fixed_urls rendered_once %}"
+        "{% rendered_once %}{% fixed_url 'no-such-view' %}{% endrendered_once %}"
+    )
+    with pytest.raises(NoReverseMatch):
+        template.render({})

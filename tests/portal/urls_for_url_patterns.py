@@ -15,4 +15,6 @@ urlpatterns = [
     re_path(r"^regex/(?P<x>[a-z]+)$", view, name="regex"),
     path("same/<str:a>", view, name="first"),
     path("same/<slug:a>", view, name="shadowed"),
+    path("twice/a/<slug:x>", view, name="twice"),
+    path("twice/b/<int:x>", view, name="twice"),
 ]

@@ -16,10 +16,13 @@ import re
 from functools import lru_cache
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.urls import (
     NoReverseMatch,
     Resolver404,
+    get_resolver,
     get_script_prefix,
     get_urlconf,
     resolve,
@@ -68,6 +71,8 @@ def _url_pattern(
     of plain arguments is the markers replaced by them (checked by resolving the result
     back to the same name, so another route taking the URL first disqualifies it).
     """
+    if _routes_named(name, urlconf) != 1:
+        return None  # reverse() chooses between them by the arguments: let it
     markers = [f"zz{i}marker{i}zz" for i in range(count)]
     try:
         url = reverse(name, args=markers, urlconf=urlconf)
@@ -90,6 +95,27 @@ def _url_pattern(
             return None
         parts.append(before)
     return (*parts, rest)
+
+
+def _routes_named(name: str, urlconf: str | None) -> int:
+    """How many routes carry this (namespaced) name; 0 when it cannot be told."""
+    *namespaces, view = name.split(":")
+    resolver = get_resolver(urlconf)
+    try:
+        for namespace in namespaces:
+            _prefix, resolver = resolver.namespace_dict[namespace]
+    except KeyError:
+        return 0
+    return len(resolver.reverse_dict.getlist(view))
+
+
+@receiver(setting_changed)
+def _forget_on_setting_change(*, setting: str, **_kwargs: object) -> None:
+    """Tests that change the URLconf or the static files' URL get fresh answers."""
+    if setting in ("ROOT_URLCONF", "STATIC_URL", "STORAGES", "LANGUAGES"):
+        _reversed.cache_clear()
+        _static.cache_clear()
+        _url_pattern.cache_clear()
 
 
 @register.simple_tag

@@ -29,7 +29,10 @@ from mijnduo.portal.templatetags.fixed_urls import current_site, url_in_site
 register = template.Library()
 T = TypeVar("T")
 
+# Texts used inside f-strings are named here: xgettext does not look inside f-strings.
 CHANGE = _("Change")
+ERROR = _("Error:")
+OPTIONAL = _("optional")
 CHECK_AND_SIGN = _("Check and sign")
 STEPS_OF_THE_FORM = _("Steps of the form")
 
@@ -50,26 +53,30 @@ def _safe(markup: str) -> SafeString:
 # --- what is the same on every page in one language, made once per language ----------
 
 _MADE_AT_MOST = 512  # entries; more means something passes fresh objects: start again
-_made: dict[tuple[int, Hashable, str | None], tuple[object, object, Any]] = {}
+_made: dict[tuple[int, Hashable, str | None], tuple[object, object, object, Any]] = {}
 
 
 def _once_per_language(
-    source: object, variant: Hashable, make: Callable[[], T], language: str | None
+    source: object,
+    variant: Hashable,
+    make: Callable[[], T],
+    language: str | None,
+    keep: object = None,
 ) -> T:
     """``make()``, which depends only on ``source``, ``variant`` and the ``language``
     (the current one: a tag looks it up once, it is a context-local).
 
     A question's label and hint are lazy translations: each use looks the text up
     again, and a field used them up to four times (about half of a field's cost,
-    docs/performance.md). The entry holds ``source``, so its id stays its own while
-    the entry exists."""
+    docs/performance.md). The entry holds ``source`` and ``keep`` (an object whose id
+    is part of ``variant``), so their ids stay their own while the entry exists."""
     key = (id(source), variant, language)
     made = _made.get(key)
     if made is None:
         if len(_made) >= _MADE_AT_MOST:
             _made.clear()
-        made = _made[key] = (source, variant, make())
-    return made[2]
+        made = _made[key] = (source, variant, keep, make())
+    return made[3]
 
 
 def _text(value: Any, language: str | None) -> str:
@@ -116,7 +123,7 @@ def _errors(fixed: _Fixed, bound: BoundQuestion) -> str:
     reasons = " ".join(_e(p.reason) for p in bound.problems)
     return (
         f'<p class="field__error" id="{fixed.html_id}-error"><span class="visually-hidden">'
-        f"{_e(gettext('Error:'))} </span>{reasons}</p>"
+        f"{_text(ERROR, get_language())} </span>{reasons}</p>"
     )
 
 
@@ -142,7 +149,7 @@ def text_field(bound: BoundQuestion, data_types: str = "", optional: bool = Fals
     input_start, input_rest = _once_per_language(question, "input", make_input, language)
     types = f' data-types="{_e(data_types)}"' if data_types else ""
     optional_note = (
-        f' <span class="optional">({_e(gettext("optional"))})</span>' if optional else ""
+        f' <span class="optional">({_text(OPTIONAL, language)})</span>' if optional else ""
     )
     value = "" if bound.value is None else _e(bound.value)
     invalid = ' aria-invalid="true"' if bound.problems else ""
@@ -198,7 +205,7 @@ def yesno_field(bound: BoundQuestion, yes_text: str = "", no_text: str = "") -> 
     return _choices_field(
         bound,
         lambda: [("ja", gettext("Yes"), yes_text), ("nee", gettext("No"), no_text)],
-        ("yesno", str(yes_text), str(no_text)),
+        ("yesno", _e(yes_text), _e(no_text)),  # as they will show: escaped unless HTML
     )
 
 
@@ -237,11 +244,12 @@ def checkbox_fieldset(bound: BoundQuestion, choices: Sequence[tuple[str, Any, An
         return boxes
 
     selected = bound.selected
-    # The choices are part of the key by identity (they are a constant of the view).
+    # The choices are part of the key by identity (the entry keeps them: a constant of
+    # the view, hashing their lazy texts would look each one up).
     boxes = "".join(
         f"{start}{' checked' if code in selected else ''}{rest}"
         for code, start, rest in _once_per_language(
-            question, ("checkboxes", id(choices)), make_boxes, language
+            question, ("checkboxes", id(choices)), make_boxes, language, keep=choices
         )
     )
     described_by = f"{fixed.html_id}-hint" + (f" {fixed.html_id}-error" if bound.problems else "")

@@ -4,16 +4,18 @@ The page header, footer and form buttons are the same on every page in one langu
 texts, links to views without arguments, stylesheets. Rendered node by node they cost
 about a sixth of a form page (docs/performance.md, issue 4). This tag renders its
 contents once per language, URLconf and script prefix, and keeps the result with the
-compiled template (so in development, where templates are not cached, every request
-renders it again).
+compiled template: until the worker restarts, or under runserver until a template
+changes (Django caches compiled templates in development too).
 
 Safe by construction: the contents may hold only text, ``{% translate "…" %}`` and
-tags whose arguments are written out (``{% fixed_url 'start' %}``); anything else (a
-variable, ``{% if %}``, ``{% csrf_token %}``, a ``{% block %}``) is refused when the
-template is loaded. And they are rendered with an empty context, never the request's,
-so nothing about one visitor can be kept and shown to another.
+the tags listed in ``_SAME_FOR_EVERYONE`` with written-out arguments (``{% fixed_url
+'start' %}``); anything else (a variable, ``{% if %}``, ``{% csrf_token %}``, a
+``{% block %}``, any other tag) is refused when the template is loaded. And they are
+rendered with an empty context, never the request's, so nothing about one visitor can
+be kept and shown to another.
 """
 
+from contextlib import nullcontext
 from typing import Any
 
 from django import template
@@ -35,6 +37,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 
+from .fixed_urls import fixed_static, fixed_url
+
 register = template.Library()
 
 
@@ -51,12 +55,20 @@ class RenderedOnceNode(Node):
         key = (get_language(), *_site(context), context.autoescape)
         rendered = self.rendered.get(key)
         if rendered is None:
-            # NodeList.render marks its result safe: each node escaped what it added.
-            rendered = self.nodelist.render(Context(autoescape=context.autoescape))
+            empty = Context(autoescape=context.autoescape)
+            # Bound to the page's template only so that an error inside is reported
+            # as it is (the engine's debug information needs the template).
+            page = context.template
+            with empty.bind_template(page) if page is not None else nullcontext():
+                # NodeList.render marks its result safe: each node escaped what it added.
+                rendered = self.nodelist.render(empty)
+            if len(self.rendered) >= _KEPT_AT_MOST:
+                self.rendered.clear()
             self.rendered[key] = rendered
         return rendered
 
 
+_KEPT_AT_MOST = 64  # languages × script prefixes × autoescape; more would be odd
 _SITE = "mijnduo.rendered_once.site"  # where a render keeps the URLconf and prefix
 
 
@@ -104,7 +116,8 @@ def _the_same_for_everyone(node: Node) -> bool:
         )
     if isinstance(node, SimpleNode):
         return (
-            not node.takes_context
+            node.func in _SAME_FOR_EVERYONE
+            and not node.takes_context
             and node.target_var is None
             and all(_written_out(arg) for arg in node.args)
             and all(_written_out(value) for value in node.kwargs.values())
@@ -124,3 +137,9 @@ def language_options() -> SafeString:
             for code, _name in settings.LANGUAGES
         ),
     )
+
+
+# The simple tags whose answer depends only on their written-out arguments and on the
+# key above (language, URLconf, script prefix). Any other tag is refused inside
+# {% rendered_once %}: it could read something of the request or the moment.
+_SAME_FOR_EVERYONE = frozenset({fixed_url, fixed_static, language_options})
