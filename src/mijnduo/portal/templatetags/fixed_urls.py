@@ -5,7 +5,7 @@ links to the same seven views on every page; ``{% url %}`` reverses each again o
 every request, about a tenth of a form page's template time (docs/performance.md,
 issue 4). Such a URL depends on the URLconf, the script prefix the site is served
 under and, were URLs ever translated (i18n_patterns), the language: all three are
-part of the key.
+part of the key. It is ``{% url_by_pattern %}`` (below) without arguments.
 
 ``{% fixed_static "path" %}``: ``{% static %}`` for the page's own stylesheets and
 scripts, likewise. The key holds the script prefix only to be safe: Django adds it to
@@ -33,14 +33,10 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
-@lru_cache(maxsize=256)
-def _reversed(name: str, urlconf: str | None, prefix: str, language: str | None) -> str:
-    return reverse(name, urlconf=urlconf)
-
-
 @register.simple_tag
 def fixed_url(name: str) -> str:
-    return _reversed(name, get_urlconf(), get_script_prefix(), get_language())
+    """``{% url name %}`` for a view without arguments, worked out once per process."""
+    return url_in_site(current_site(), name)
 
 
 @lru_cache(maxsize=256)
@@ -113,7 +109,6 @@ def _routes_named(name: str, urlconf: str | None) -> int:
 def _forget_on_setting_change(*, setting: str, **_kwargs: object) -> None:
     """Tests that change the URLconf or the static files' URL get fresh answers."""
     if setting in ("ROOT_URLCONF", "STATIC_URL", "STORAGES", "LANGUAGES"):
-        _reversed.cache_clear()
         _static.cache_clear()
         _url_pattern.cache_clear()
 

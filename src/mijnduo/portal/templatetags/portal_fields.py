@@ -161,6 +161,22 @@ def text_field(bound: BoundQuestion, data_types: str = "", optional: bool = Fals
     )
 
 
+# An option: its value, the markup before where " checked" goes, and the markup after.
+Option = tuple[str, str, str]
+
+
+def _option_id(question: Question, index: int, value: str) -> str:
+    """The first option carries the field's id, so the error summary's link lands on it."""
+    return _e(question.html_id if index == 0 else f"{question.html_id}-{value}")
+
+
+def _options(made: list[Option], is_checked: Callable[[str], bool]) -> str:
+    """The options, kept per language, with " checked" where ``is_checked(value)``."""
+    return "".join(
+        f"{start}{' checked' if is_checked(value) else ''}{rest}" for value, start, rest in made
+    )
+
+
 def _choices_field(
     bound: BoundQuestion, options: Callable[[], list[tuple[str, str, str]]], variant: Hashable
 ) -> SafeString:
@@ -170,11 +186,11 @@ def _choices_field(
     language = get_language()
     fixed = _fixed(question, language)
 
-    def make_radios() -> list[tuple[str, str, str]]:
+    def make_radios() -> list[Option]:
         name = _e(question.path)
         radios = []
         for index, (value, label, extra) in enumerate(options()):
-            input_id = _e(question.html_id if index == 0 else f"{question.html_id}-{value}")
+            input_id = _option_id(question, index, value)
             extra_text = f" – {_e(extra)}" if extra else ""
             radios.append(
                 (
@@ -189,9 +205,9 @@ def _choices_field(
     current = bound.checked if question.widget == "yesno" else bound.value
     if question.path == "intrekking.intrekken":
         current = bound.checked or "nee"
-    radios = "".join(
-        f"{start}{' checked' if value == current else ''}{rest}"
-        for value, start, rest in _once_per_language(question, variant, make_radios, language)
+    radios = _options(
+        _once_per_language(question, variant, make_radios, language),
+        lambda value: value == current,
     )
     return _safe(
         f'<div class="{_wrapper_class(bound)}"><fieldset class="utrecht-form-fieldset"'
@@ -225,11 +241,11 @@ def checkbox_fieldset(bound: BoundQuestion, choices: Sequence[tuple[str, Any, An
     language = get_language()
     fixed = _fixed(question, language)
 
-    def make_boxes() -> list[tuple[str, str, str]]:
+    def make_boxes() -> list[Option]:
         name = _e(question.path)
         boxes = []
         for index, (code, label, description) in enumerate(choices):
-            input_id = _e(question.html_id if index == 0 else f"{question.html_id}-{code}")
+            input_id = _option_id(question, index, code)
             code_text = _e(code)
             boxes.append(
                 (
@@ -243,15 +259,12 @@ def checkbox_fieldset(bound: BoundQuestion, choices: Sequence[tuple[str, Any, An
             )
         return boxes
 
-    selected = bound.selected
     # The choices are part of the key by identity (the entry keeps them: a constant of
     # the view, hashing their lazy texts would look each one up).
-    boxes = "".join(
-        f"{start}{' checked' if code in selected else ''}{rest}"
-        for code, start, rest in _once_per_language(
-            question, ("checkboxes", id(choices)), make_boxes, language, keep=choices
-        )
+    made = _once_per_language(
+        question, ("checkboxes", id(choices)), make_boxes, language, keep=choices
     )
+    boxes = _options(made, bound.selected.__contains__)
     described_by = f"{fixed.html_id}-hint" + (f" {fixed.html_id}-error" if bound.problems else "")
     # The fieldset points to its hint, so the paragraph is there even when empty.
     hint = fixed.hint or f'<p class="hint" id="{fixed.html_id}-hint"></p>'
@@ -263,15 +276,12 @@ def checkbox_fieldset(bound: BoundQuestion, choices: Sequence[tuple[str, Any, An
     )
 
 
-@register.simple_tag
-def answer_list(section: Section, change_url: str = "") -> SafeString:
+def answer_list(section: Section, change_url: str = "", language: str | None = None) -> SafeString:
     """A section's answers as a description list; with ``change_url`` each answer
     links to its field on that step's page. Built in Python: the check page lists
-    some thirty answers (docs/performance.md)."""
-    return _safe(_answer_list(section, change_url, get_language()))
-
-
-def _answer_list(section: Section, change_url: str, language: str | None) -> str:
+    some thirty answers (docs/performance.md). ``language``: the current one, when the
+    caller has looked it up already."""
+    language = get_language() if language is None else language
     change = _text(CHANGE, language)
     url = _e(change_url)
     rows = []
@@ -290,7 +300,7 @@ def _answer_list(section: Section, change_url: str, language: str | None) -> str
             else ""
         )
         rows.append(f"<div><dt>{label}</dt><dd>{value}{link}</dd></div>")
-    return f'<dl class="summary-list">{"".join(rows)}</dl>'
+    return _safe(f'<dl class="summary-list">{"".join(rows)}</dl>')
 
 
 @register.simple_tag
@@ -311,7 +321,7 @@ def answer_sections(sections: list[Section], reference: str = "") -> SafeString:
         parts.append(
             f'\n<section aria-labelledby="deel-{step}">\n'
             f'  <h2 id="deel-{step}">{_e(section.number)} {_text(section.title, language)}</h2>\n'
-            f"  {_answer_list(section, change_url, language)}\n</section>\n"
+            f"  {answer_list(section, change_url, language)}\n</section>\n"
         )
     return _safe("".join(parts))
 
