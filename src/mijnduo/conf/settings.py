@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .database import DEFAULT_PREPARE_THRESHOLD, postgresql_options
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -116,6 +118,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Values bound by the server and repeated statements prepared (conf/database.py).
+    DATABASES["default"]["OPTIONS"] = {
+        **postgresql_options(
+            os.environ.get("MIJNDUO_DB_PREPARE_THRESHOLD", DEFAULT_PREPARE_THRESHOLD)
+        ),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] != ":memory:":
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,57 @@
+"""PostgreSQL binds the values and prepares repeated statements (conf/database.py)."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.utils import timezone
+
+from mijnduo.conf.database import DEFAULT_PREPARE_THRESHOLD, postgresql_options
+from mijnduo.db import select_one
+
+
+@pytest.mark.parametrize(
+    ("value", "options"),
+    [
+        ("5", {"server_side_binding": True, "prepare_threshold": 5}),
+        (" 0 ", {"server_side_binding": True, "prepare_threshold": 0}),
+        ("off", {}),
+        ("OFF", {}),
+        ("none", {}),
+    ],
+)
+def test_the_threshold_is_a_count_of_runs_or_off(value: str, options: dict) -> None:
+    assert postgresql_options(value) == options
+
+
+@pytest.mark.parametrize("value", ["", "-1", "five", "2.5"])
+def test_anything_else_stops_the_start_with_a_clear_message(value: str) -> None:
+    with pytest.raises(ImproperlyConfigured, match="MIJNDUO_DB_PREPARE_THRESHOLD"):
+        postgresql_options(value)
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_a_page_s_session_read_is_prepared_on_the_connection_after_the_threshold() -> None:
+    assert connection.settings_dict["OPTIONS"]["server_side_binding"] is True
+    key = "p" * 32
+    Session.objects.create(
+        session_key=key, session_data="data", expire_date=timezone.now() + timedelta(minutes=5)
+    )
+
+    def prepared_session_reads() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements "
+                "WHERE statement LIKE %s AND NOT from_sql",
+                ['%FROM "django_session" WHERE%'],
+            )
+            return int(cursor.fetchone()[0])
+
+    assert prepared_session_reads() == 0
+    for _ in range(int(DEFAULT_PREPARE_THRESHOLD) + 1):
+        found = select_one(Session, session_key=key)
+        assert found is not None and found.session_data == "data"
+    assert prepared_session_reads() == 1
