@@ -119,6 +119,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend with a health check that sends nothing while the socket is quiet.
+    DATABASES["default"]["ENGINE"] = "mijnduo.conf.postgresql"
     # Values bound by the server and repeated statements prepared (conf/database.py).
     DATABASES["default"]["OPTIONS"] = {
         **postgresql_options(
