@@ -38,6 +38,13 @@ src/mijnduo/identity/sessions.py): that is part of the measured cost. For inform
 (no target), each round starts with ``GET /health`` *with* the applicants' cookies: the
 same trivial view plus the session's own cost, an upper bound for any logged-in page.
 
+gunicorn is the one beside the interpreter that runs this script (its virtual
+environment's ``bin``), and the header names that Python. A plain source build of CPython
+(pyenv's default: no profile-guided or link-time optimisation, libpython shared) costs a
+page about 15% more CPU here than Debian's ``/usr/bin/python3.11``; docs/performance.md
+reports both (a virtual environment for the latter: ``/usr/bin/python3.11 -m venv DIR``,
+then ``DIR/bin/pip install -e '.[test]'``).
+
 Targets per page (median over the rounds): p99 < 50 ms and >= 500 requests/s. Exit
 status 1 when a target is missed, 2 when the set-up failed. ``--profile DIR`` adds one
 run per page with py-spy attached to the workers (not used for the targets).

@@ -7,7 +7,7 @@ PostgreSQL more than running them (the application table has twenty indexes to w
 With the values bound by the server, the text of such a statement is the same on every
 request, and psycopg prepares it on a connection once it has run there
 ``prepare_threshold`` times; from then on PostgreSQL skips the parsing and planning.
-That halved PostgreSQL's CPU per page on the benchmark (docs/performance.md, run T).
+That halved PostgreSQL's CPU per page on the benchmark (docs/performance.md, runs T–W).
 
 ``MIJNDUO_DB_PREPARE_THRESHOLD=off`` keeps Django's default, for a connection pooler that
 cannot keep prepared statements (PgBouncer in transaction mode before 1.21).

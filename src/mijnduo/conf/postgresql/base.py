@@ -4,7 +4,7 @@ With CONN_HEALTH_CHECKS, Django sends ``SELECT 1`` before the first statement of
 request that reuses a connection, so that a connection the server has dropped (a restart,
 a fail-over, ``pg_terminate_backend``) is replaced instead of failing the request. That
 round trip cost a portal page about 0.07 ms of CPU in the worker and a wake-up of the
-server (docs/performance.md, run T): about a twentieth of the page.
+server (docs/performance.md, runs T–W): about a twentieth of the page.
 
 A connection between statements has nothing to read. When the server drops it, it says
 so first (an error message, then the end of the stream), and the socket becomes
