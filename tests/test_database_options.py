@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.utils import timezone
 
-from mijnduo.conf.database import DEFAULT_PREPARE_THRESHOLD, postgresql_options
+from mijnduo.conf.database import for_postgresql, postgresql_options
 from mijnduo.db import select_one
 
 
@@ -32,9 +32,38 @@ def test_anything_else_stops_the_start_with_a_clear_message(value: str) -> None:
         postgresql_options(value)
 
 
+def test_a_postgresql_entry_gets_the_backend_and_the_options() -> None:
+    parsed = {"ENGINE": "django.db.backends.postgresql", "NAME": "mijnduo", "OPTIONS": {}}
+    assert for_postgresql(parsed, "5") == {
+        "ENGINE": "mijnduo.conf.postgresql",
+        "NAME": "mijnduo",
+        "OPTIONS": {"server_side_binding": True, "prepare_threshold": 5},
+    }
+
+
+def test_a_threshold_in_the_database_url_wins_and_is_read_the_same_way() -> None:
+    # dj-database-url passes ?prepare_threshold=off&sslmode=require on as strings.
+    parsed = {
+        "ENGINE": "django.db.backends.postgresql",
+        "OPTIONS": {"prepare_threshold": "off", "sslmode": "require"},
+    }
+    assert for_postgresql(parsed, "5")["OPTIONS"] == {"sslmode": "require"}
+    parsed["OPTIONS"] = {"prepare_threshold": 2}
+    assert for_postgresql(parsed, "off")["OPTIONS"] == {
+        "server_side_binding": True,
+        "prepare_threshold": 2,
+    }
+    with pytest.raises(ImproperlyConfigured):
+        for_postgresql({"OPTIONS": {"prepare_threshold": "soon"}}, "5")
+
+
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
 def test_a_page_s_session_read_is_prepared_on_the_connection_after_the_threshold() -> None:
+    connection.ensure_connection()
+    threshold = connection.connection.prepare_threshold
+    if threshold is None:
+        pytest.skip("statements are not prepared (MIJNDUO_DB_PREPARE_THRESHOLD=off)")
     assert connection.settings_dict["OPTIONS"]["server_side_binding"] is True
     key = "p" * 32
     Session.objects.create(
@@ -51,7 +80,7 @@ def test_a_page_s_session_read_is_prepared_on_the_connection_after_the_threshold
             return int(cursor.fetchone()[0])
 
     assert prepared_session_reads() == 0
-    for _ in range(int(DEFAULT_PREPARE_THRESHOLD) + 1):
+    for _ in range(threshold + 1):
         found = select_one(Session, session_key=key)
         assert found is not None and found.session_data == "data"
     assert prepared_session_reads() == 1

@@ -10,7 +10,15 @@ request, and psycopg prepares it on a connection once it has run there
 That halved PostgreSQL's CPU per page on the benchmark (docs/performance.md, runs T–W).
 
 ``MIJNDUO_DB_PREPARE_THRESHOLD=off`` keeps Django's default, for a connection pooler that
-cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+cannot keep prepared statements: PgBouncer in transaction mode, unless it is 1.22 or newer
+with ``max_prepared_statements`` above 0 (psycopg deallocates them all after a rollback,
+which PgBouncer supports from 1.22).
+
+A prepared statement fails once its table changes under it in a way that changes its
+result (a column's type changed, or a column it reads dropped or renamed); the backend
+then closes the connection at the end of the request (conf/postgresql/base.py), so a
+worker recovers after one failed request. Restarting the workers after such a
+``migrate`` avoids even that.
 """
 
 from typing import Any
@@ -31,3 +39,17 @@ def postgresql_options(prepare_threshold: str) -> dict[str, Any]:
             f"or 'off', not {prepare_threshold!r}."
         )
     return {"server_side_binding": True, "prepare_threshold": int(value)}
+
+
+def for_postgresql(database: dict[str, Any], prepare_threshold: str) -> dict[str, Any]:
+    """A PostgreSQL entry of DATABASES on this project's backend (conf/postgresql), with
+    the statements' OPTIONS. A ``prepare_threshold`` in DATABASE_URL's query string wins
+    over the environment's and is read the same way; other options from it are kept."""
+    url_options = dict(database.get("OPTIONS", {}))
+    from_url = url_options.pop("prepare_threshold", None)
+    threshold = prepare_threshold if from_url is None else str(from_url)
+    return {
+        **database,
+        "ENGINE": "mijnduo.conf.postgresql",
+        "OPTIONS": {**postgresql_options(threshold), **url_options},
+    }

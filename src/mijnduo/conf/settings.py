@@ -6,11 +6,12 @@ demo (the README's run command) needs none of them.
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .database import DEFAULT_PREPARE_THRESHOLD, postgresql_options
+from .database import DEFAULT_PREPARE_THRESHOLD, for_postgresql
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -111,23 +112,21 @@ TEMPLATES = [
 ]
 
 # SQLite (WAL) is the embedded default; DATABASE_URL selects PostgreSQL.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'mijnduo.sqlite3'}"),
-        conn_max_age=int(os.environ.get("MIJNDUO_DB_CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
+DATABASES: dict[str, dict[str, Any]] = {
+    "default": dict(
+        dj_database_url.parse(
+            os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'mijnduo.sqlite3'}"),
+            conn_max_age=int(os.environ.get("MIJNDUO_DB_CONN_MAX_AGE", "600")),
+            conn_health_checks=True,
+        )
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend with a health check that sends nothing while the socket is quiet.
-    DATABASES["default"]["ENGINE"] = "mijnduo.conf.postgresql"
-    # Values bound by the server and repeated statements prepared (conf/database.py).
-    DATABASES["default"]["OPTIONS"] = {
-        **postgresql_options(
-            os.environ.get("MIJNDUO_DB_PREPARE_THRESHOLD", DEFAULT_PREPARE_THRESHOLD)
-        ),
-        **DATABASES["default"].get("OPTIONS", {}),
-    }
+    # Statements prepared, and a health check without a round trip (conf/database.py).
+    DATABASES["default"] = for_postgresql(
+        DATABASES["default"],
+        os.environ.get("MIJNDUO_DB_PREPARE_THRESHOLD", DEFAULT_PREPARE_THRESHOLD),
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] != ":memory:":
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
