@@ -7,7 +7,6 @@ from collections.abc import Iterator
 import pytest
 from django.db import NotSupportedError, connection, connections
 
-from mijnduo.conf.database import DEFAULT_PREPARE_THRESHOLD
 from mijnduo.conf.postgresql.base import RECENTLY_CHECKED_SECONDS
 
 pytestmark = [
@@ -93,14 +92,16 @@ def test_a_connection_the_server_dropped_is_replaced_before_the_request_uses_it(
 def test_after_a_statement_broken_by_a_migration_the_next_request_gets_a_fresh_connection(
     worker_connection,
 ) -> None:
-    if worker_connection.connection.prepare_threshold is None:
+    threshold = worker_connection.connection.prepare_threshold
+    if threshold is None:
         pytest.skip("statements are not prepared (MIJNDUO_DB_PREPARE_THRESHOLD=off)")
     migrating = _own_connection()
     try:
         with migrating.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS prepared_probe")
             cursor.execute("CREATE TABLE prepared_probe (naam varchar(10))")
             cursor.execute("INSERT INTO prepared_probe VALUES ('a')")
-        for _ in range(int(DEFAULT_PREPARE_THRESHOLD) + 1):
+        for _ in range(threshold + 1):
             assert _request(worker_connection, "SELECT naam FROM prepared_probe") == "a"
         with migrating.cursor() as cursor:
             cursor.execute("ALTER TABLE prepared_probe ALTER COLUMN naam TYPE text")

@@ -1,1 +1,2 @@
-"""Django's PostgreSQL backend with a health check that costs no round trip (base.py)."""
+"""Django's PostgreSQL backend whose health check costs no round trip on a quiet, recently
+checked connection, and which starts afresh after an error (base.py, ADR 8)."""
