@@ -8,7 +8,6 @@ more with the one validator, and submits it: status ``ingediend``, the PDF made
 and stored, confirmations queued — all in one transaction.
 """
 
-import copy
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -61,14 +60,17 @@ class Signer:
 
 def as_signed(document: dict[str, Any], today: date, akkoord: bool = True) -> dict[str, Any]:
     """The document as it reads once signed today: the date, and the signatory's answer
-    to the Gebruiksvoorwaarden (the validator refuses a signature without agreement)."""
-    signed = copy.deepcopy(document)
-    section = signed.setdefault("ondertekening", {})
-    if not isinstance(section, dict):
-        section = signed["ondertekening"] = {}
+    to the Gebruiksvoorwaarden (the validator refuses a signature without agreement).
+
+    A new document and a new signing section; the other sections are shared with
+    ``document``, and neither is changed. (A deep copy cost the check page 14 µs on
+    every view, and nothing writes into the other sections: the validator builds new
+    ones.)"""
+    section = document.get("ondertekening")
+    section = dict(section) if isinstance(section, dict) else {}
     section["datum"] = today.isoformat()
     section["akkoordGebruiksvoorwaarden"] = akkoord
-    return signed
+    return {**document, "ondertekening": section}
 
 
 def validate_for_signing(document: dict[str, Any], today: date | None = None) -> ValidationResult:
