@@ -12,7 +12,7 @@ gives the same text as Django's ``conditional_escape``.
 """
 
 import html
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -170,6 +170,20 @@ def _option_id(question: Question, index: int, value: str) -> str:
     return _e(question.html_id if index == 0 else f"{question.html_id}-{value}")
 
 
+def _made_options(
+    question: Question,
+    items: Iterable[tuple[str, Any, Any]],
+    markup: Callable[[str, str, str, Any, Any], tuple[str, str]],
+) -> list[Option]:
+    """An option per (value, label, text): ``markup(input_id, name, value, label, text)``
+    gives the markup before and after where " checked" goes."""
+    name = _e(question.path)
+    return [
+        (value, *markup(_option_id(question, index, value), name, value, label, text))
+        for index, (value, label, text) in enumerate(items)
+    ]
+
+
 def _options(made: list[Option], is_checked: Callable[[str], bool]) -> str:
     """The options, kept per language, with " checked" where ``is_checked(value)``."""
     return "".join(
@@ -186,27 +200,21 @@ def _choices_field(
     language = get_language()
     fixed = _fixed(question, language)
 
-    def make_radios() -> list[Option]:
-        name = _e(question.path)
-        radios = []
-        for index, (value, label, extra) in enumerate(options()):
-            input_id = _option_id(question, index, value)
-            extra_text = f" – {_e(extra)}" if extra else ""
-            radios.append(
-                (
-                    value,
-                    f'<div class="choice"><input type="radio" id="{input_id}" name="{name}"'
-                    f' value="{_e(value)}"',
-                    f'> <label for="{input_id}">{_e(label)}{extra_text}</label></div>',
-                )
-            )
-        return radios
+    def radio(input_id: str, name: str, value: str, label: Any, extra: Any) -> tuple[str, str]:
+        extra_text = f" – {_e(extra)}" if extra else ""
+        return (
+            f'<div class="choice"><input type="radio" id="{input_id}" name="{name}"'
+            f' value="{_e(value)}"',
+            f'> <label for="{input_id}">{_e(label)}{extra_text}</label></div>',
+        )
 
     current = bound.checked if question.widget == "yesno" else bound.value
     if question.path == "intrekking.intrekken":
         current = bound.checked or "nee"
     radios = _options(
-        _once_per_language(question, variant, make_radios, language),
+        _once_per_language(
+            question, variant, lambda: _made_options(question, options(), radio), language
+        ),
         lambda value: value == current,
     )
     return _safe(
@@ -241,28 +249,24 @@ def checkbox_fieldset(bound: BoundQuestion, choices: Sequence[tuple[str, Any, An
     language = get_language()
     fixed = _fixed(question, language)
 
-    def make_boxes() -> list[Option]:
-        name = _e(question.path)
-        boxes = []
-        for index, (code, label, description) in enumerate(choices):
-            input_id = _option_id(question, index, code)
-            code_text = _e(code)
-            boxes.append(
-                (
-                    code,
-                    f'<div class="choice--described"><div class="choice">'
-                    f'<input type="checkbox" id="{input_id}" name="{name}" value="{code_text}"',
-                    f' aria-describedby="uitleg-{code_text}"><label for="{input_id}">'
-                    f'{_e(label)}</label></div><p class="hint" id="uitleg-{code_text}">'
-                    f"{_e(description)}</p></div>",
-                )
-            )
-        return boxes
+    def box(input_id: str, name: str, code: str, label: Any, description: Any) -> tuple[str, str]:
+        code_text = _e(code)
+        return (
+            f'<div class="choice--described"><div class="choice">'
+            f'<input type="checkbox" id="{input_id}" name="{name}" value="{code_text}"',
+            f' aria-describedby="uitleg-{code_text}"><label for="{input_id}">'
+            f'{_e(label)}</label></div><p class="hint" id="uitleg-{code_text}">'
+            f"{_e(description)}</p></div>",
+        )
 
     # The choices are part of the key by identity (the entry keeps them: a constant of
     # the view, hashing their lazy texts would look each one up).
     made = _once_per_language(
-        question, ("checkboxes", id(choices)), make_boxes, language, keep=choices
+        question,
+        ("checkboxes", id(choices)),
+        lambda: _made_options(question, choices, box),
+        language,
+        keep=choices,
     )
     boxes = _options(made, bound.selected.__contains__)
     described_by = f"{fixed.html_id}-hint" + (f" {fixed.html_id}-error" if bound.problems else "")
