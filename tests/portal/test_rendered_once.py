@@ -56,6 +56,7 @@ def test_each_script_prefix_gets_its_own_urls() -> None:
         "{{ user.username }}",
         "{% if user %}x{% endif %}",
         "{% csrf_token %}",
+        "{% csrf_field %}",
         "{% block header %}{% endblock %}",
         "{% translate name %}",
         '{% translate "Log in" as text %}',
@@ -72,7 +73,7 @@ def test_each_script_prefix_gets_its_own_urls() -> None:
 def test_refuses_anything_that_can_differ_between_visitors(inside: str) -> None:
     with pytest.raises(TemplateSyntaxError, match="rendered_once"):
         engines["django"].from_string(
-            "{% load i18n fixed_urls rendered_once %}"
+            "{% load i18n csrf_field fixed_urls rendered_once %}"
             f"{{% rendered_once %}}<p>{inside}</p>{{% endrendered_once %}}"
         )
 
