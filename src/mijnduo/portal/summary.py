@@ -68,9 +68,11 @@ def answers_summary(normalised: Mapping[str, Any], raw: Mapping[str, Any]) -> li
     for step in Q.STEPS:
         rows = []
         for question in step.questions:
-            value = _display(question, _value(normalised, raw, question.path))
-            if value in ("", []) and question.widget not in ("yesno", "locked"):
+            value = _value(normalised, raw, question.path)
+            # Asked of the answer, not of what it is shown as: comparing a shown "Yes"
+            # (a lazy translation) with "" would look its text up each time.
+            if value in (None, "", []) and question.widget not in ("yesno", "locked"):
                 continue  # unanswered optional questions would only add noise
-            rows.append(Row(question.label, value, step.slug, question.html_id))
+            rows.append(Row(question.label, _display(question, value), step.slug, question.html_id))
         sections.append(Section(step.number, step.title, step.slug, rows))
     return sections
