@@ -295,8 +295,10 @@ def answer_list(section: Section, change_url: str = "", language: str | None = N
         if items is not None:
             value = "".join(f"<li>{_text(item, language)}</li>" for item in items)
             value = f"<ul>{value}</ul>"
+        elif isinstance(row.value, Promise):  # "Yes", an organisation type: never empty
+            value = _text(row.value, language)  # (`or` would look its text up to tell)
         else:
-            value = _text(row.value or "–", language)  # as the template's |default:"–"
+            value = _e(row.value or "–")  # as the template's |default:"–"
         link = (
             f' <a href="{url}#{_e(row.html_id)}">{change}'
             f'<span class="visually-hidden"> {label}</span></a>'
