@@ -1,12 +1,15 @@
-"""{% csrf_field %}: the hidden field Django's {% csrf_token %} makes, made once per request;
-and it still protects every form."""
+"""{% csrf_field %}: the hidden field of Django's {% csrf_token %}, made once per request
+with a mask of its own; CsrfViewMiddleware accepts it and it still protects every form."""
 
 import re
+from collections import Counter
 
 import pytest
-from django.middleware.csrf import rotate_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token, rotate_token
 from django.template import TemplateSyntaxError, engines
 from django.test import Client, RequestFactory
+
+from mijnduo.portal.templatetags.csrf_field import masked_token
 
 from .conftest import login
 from .test_application_flow import start
@@ -21,11 +24,42 @@ def _request():
     return request
 
 
-def test_the_same_markup_as_djangos_tag_in_every_form() -> None:
-    rendered = engines["django"].from_string(BOTH).render({}, request=_request())
+def test_a_token_for_the_cookies_secret_in_every_form() -> None:
+    request = _request()
+    rendered = engines["django"].from_string(BOTH).render({}, request=request)
     django_tag, first, second = rendered.split("|")
-    assert TOKEN.fullmatch(django_tag)
-    assert first == second == django_tag  # one render: one masked token, as Django's
+    assert TOKEN.fullmatch(django_tag) and TOKEN.fullmatch(first)
+    assert first == second  # made once for the request
+    ours, djangos = TOKEN.fullmatch(first).group(1), TOKEN.fullmatch(django_tag).group(1)
+    assert _unmask_cipher_token(ours) == _unmask_cipher_token(djangos) == "a" * 32
+    assert ours != djangos  # each masked anew
+    assert request.META["CSRF_COOKIE_NEEDS_UPDATE"] is True  # the cookie renewed, as Django's
+
+
+def test_without_a_cookie_django_makes_the_secret() -> None:
+    request = RequestFactory().get("/")
+    rendered = (
+        engines["django"]
+        .from_string("{% load csrf_field %}{% csrf_field %}")
+        .render({}, request=request)
+    )
+    secret = request.META["CSRF_COOKIE"]
+    assert len(secret) == 32
+    assert _unmask_cipher_token(TOKEN.fullmatch(rendered).group(1)) == secret
+
+
+def test_the_mask_is_uniform_over_the_allowed_characters() -> None:
+    counts = Counter(char for _ in range(2000) for char in masked_token("a" * 32)[:32])
+    assert set(counts) == set(CSRF_ALLOWED_CHARS)
+    expected = 2000 * 32 / len(CSRF_ALLOWED_CHARS)  # about 1032 each
+    assert all(0.85 * expected < count < 1.15 * expected for count in counts.values())
+
+
+def test_the_token_unmasks_to_its_secret() -> None:
+    for secret in ("a" * 32, "Z9" * 16, CSRF_ALLOWED_CHARS[:32], CSRF_ALLOWED_CHARS[-32:]):
+        token = masked_token(secret)
+        assert len(token) == 64 and set(token) <= set(CSRF_ALLOWED_CHARS)
+        assert _unmask_cipher_token(token) == secret
 
 
 def test_kept_for_the_request_only() -> None:

@@ -1,28 +1,76 @@
-"""``{% csrf_field %}``: Django's ``{% csrf_token %}``, its markup made once per request.
+"""``{% csrf_field %}``: the hidden CSRF field of Django's ``{% csrf_token %}``, made once
+per request, with a mask drawn in one read of the OS's random source.
 
 A portal page has up to six forms: logging out and the language switch on every page,
 and on the check page adding a document, signing, sending for signing and deleting.
-Django's tag works its hidden field out again in each: it looks the token up through a
-lazy object (a call through a proxy for each of three uses) and formats it with
-``format_html``. On the check page that came to about 0.1 ms of CPU on the benchmark
-machine (docs/performance.md, issue 4).
+Django's tag works the field out again in each, looking the token up through a lazy
+object and formatting it with ``format_html``. And Django masks the token (against
+BREACH, so that no two pages carry the same text) with 32 draws of ``secrets.choice``:
+32 reads of the OS's random source. Together that was about a twentieth of the check
+page's template time on the benchmark machine (docs/performance.md, issue 4).
 
-The first use in a request renders Django's own tag and keeps its markup on the
-request, with the secret it was made from; the others give that markup. It is the same
-markup: Django works the token out once per template render (the ``csrf`` context
-processor's lazy object), so all forms of a page already carried the same masked
-token. What is kept belongs to this request only and goes with it; a new secret in the
-same request (``rotate_token``, at login) makes the next use render anew.
+Here the first use in a request makes the field and keeps it on the request, with the
+secret it was made from; the others give that markup. All forms of a page carried the
+same token with Django's tag too (its ``csrf`` context processor works it out once per
+render). What is kept belongs to this request only and goes with it; a new secret in
+the same request (``rotate_token``, at login) makes the next use anew.
+
+The token is Django's, made the way ``get_token`` makes it: the secret from the
+``csrftoken`` cookie (which CsrfViewMiddleware has checked), the cookie marked for
+renewal, and 32 mask characters, uniform over the 62 allowed, added to the secret's
+characters modulo 62. CsrfViewMiddleware unmasks and checks it as any other
+(tests/portal/test_csrf_field.py posts with it). Without a usable secret, Django's
+``get_token`` makes one and the cookie.
 """
 
+import secrets
+
 from django import template
+from django.http import HttpRequest
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
 from django.template.base import Parser, Token
 from django.template.context import Context
 from django.template.defaulttags import CsrfTokenNode
+from django.utils.html import format_html
 
 register = template.Library()
 
 _KEPT_AS = "_mijnduo_csrf_field"  # the request's attribute
+_CHARS = CSRF_ALLOWED_CHARS
+_INDEX = {char: index for index, char in enumerate(_CHARS)}
+# Bytes below this are uniform modulo 62 (248 = 4 × 62); the few above are drawn again.
+_UNIFORM_BELOW = 256 - 256 % len(_CHARS)
+
+
+def _mask() -> list[int]:
+    """CSRF_SECRET_LENGTH indices into the allowed characters, each uniform and independent."""
+    indices: list[int] = []
+    while len(indices) < CSRF_SECRET_LENGTH:
+        drawn = secrets.token_bytes(CSRF_SECRET_LENGTH)
+        indices += [byte % len(_CHARS) for byte in drawn if byte < _UNIFORM_BELOW]
+    return indices[:CSRF_SECRET_LENGTH]
+
+
+def masked_token(secret: str) -> str:
+    """The token for ``secret``: the mask, then each secret character shifted by it."""
+    mask = _mask()
+    cipher = (
+        _CHARS[(_INDEX[char] + shift) % len(_CHARS)]
+        for char, shift in zip(secret, mask, strict=True)
+    )
+    return "".join(_CHARS[shift] for shift in mask) + "".join(cipher)
+
+
+def _token(request: HttpRequest) -> str:
+    secret = request.META.get("CSRF_COOKIE")
+    if (
+        not isinstance(secret, str)
+        or len(secret) != CSRF_SECRET_LENGTH
+        or not _INDEX.keys() >= set(secret)
+    ):
+        return get_token(request)  # no secret yet: Django makes one, and the cookie
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True  # as get_token: the cookie renewed
+    return masked_token(secret)
 
 
 class CsrfFieldNode(CsrfTokenNode):
@@ -32,15 +80,12 @@ class CsrfFieldNode(CsrfTokenNode):
         request = getattr(context, "request", None)
         if request is None:  # not a RequestContext: Django's tag explains (in DEBUG)
             return super().render(context)
-        secret = request.META.get("CSRF_COOKIE")
-        kept: tuple[str | None, str] | None = getattr(request, _KEPT_AS, None)
-        if kept is not None and kept[0] == secret:
+        kept: tuple[str, str] | None = getattr(request, _KEPT_AS, None)
+        if kept is not None and kept[0] == request.META.get("CSRF_COOKIE"):
             return kept[1]
-        markup = super().render(context)
-        # Rendering made the secret if there was none: keep it with what it was made from.
-        # "" (no token in this context) is not kept: the next context may have one.
-        if markup:
-            setattr(request, _KEPT_AS, (request.META.get("CSRF_COOKIE"), markup))
+        token = _token(request)
+        markup = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+        setattr(request, _KEPT_AS, (request.META["CSRF_COOKIE"], markup))
         return markup
 
 
