@@ -130,3 +130,63 @@ def test_a_datetime_field_comes_back_aware_and_equal() -> None:
     assert found is not None
     assert found.expire_date == Session.objects.get(session_key="k" * 32).expire_date
     assert timezone.is_aware(found.expire_date)
+
+
+def _attachment(application: Application, naam: str, purpose: str = "bijlage") -> None:
+    from mijnduo.applications.models import ApplicationFile
+
+    ApplicationFile.objects.create(
+        application=application,
+        purpose=purpose,
+        naam=naam,
+        content_type="application/pdf",
+        size=len(naam),
+        sha256="0" * 64,
+        content=b"%PDF-",
+    )
+
+
+def test_the_application_and_its_attachments_in_one_statement(
+    draft, django_assert_num_queries
+) -> None:
+    from mijnduo.applications.selectors import (
+        ListedAttachment,
+        application_and_attachments_for_applicant,
+        attachments_listed,
+    )
+
+    own = {"user_id": draft.applicant_id, "kvk_nummer": "41002315", "reference": draft.reference}
+    with django_assert_num_queries(1):
+        found, listed = application_and_attachments_for_applicant(**own)
+    _same_as_the_orm(found, Application.objects.get(pk=draft.pk))
+    assert listed == []
+
+    for naam in ("Statuten", "KvK uittreksel", "Volmacht"):
+        _attachment(draft, naam)
+    _attachment(draft, "Het formulier", purpose="pdf")  # not an attachment: never listed
+    with django_assert_num_queries(1):
+        found, listed = application_and_attachments_for_applicant(**own)
+    _same_as_the_orm(found, Application.objects.get(pk=draft.pk))  # the same, three rows on
+    assert listed == attachments_listed(draft)  # the ORM's answer: oldest first
+    assert listed == [
+        ListedAttachment("Statuten", 8),
+        ListedAttachment("KvK uittreksel", 14),
+        ListedAttachment("Volmacht", 8),
+    ]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"user_id": 0},  # another person
+        {"kvk_nummer": "41002316"},  # the same person for another organisation
+        {"reference": "MDZ-AAAA-AAAA"},  # another application
+    ],
+)
+def test_the_application_and_its_attachments_only_as_ones_own(draft, other) -> None:
+    from mijnduo.applications.selectors import application_and_attachments_for_applicant
+
+    _attachment(draft, "Statuten")
+    own = {"user_id": draft.applicant_id, "kvk_nummer": "41002315", "reference": draft.reference}
+    with pytest.raises(Application.DoesNotExist):
+        application_and_attachments_for_applicant(**{**own, **other})

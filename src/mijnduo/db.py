@@ -6,7 +6,8 @@ inserts three rows and every portal page reads three (the session, the user, the
 application): these helpers build their SQL once per model from its metadata.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
@@ -106,37 +107,131 @@ def select_one(model: type[M], **equal: Any) -> M | None:
         raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
     if not rows:
         return None
-    values = list(rows[0])
-    for index, converters, col in _converters(model, connection):
-        for convert in converters:
-            values[index] = convert(values[index], col, connection)
+    return _instance(model, alias, connection, rows[0])
+
+
+def _instance(model: type[M], alias: str, connection: BaseDatabaseWrapper, row: Any) -> M:
+    """The model instance for a row of its concrete columns, converted as the ORM does."""
+    values = _converted(list(row), _converters(model, connection), connection)
     return model.from_db(alias, _columns(model)[0], values)
 
 
+def _converted(
+    values: list[Any], converters: "Converters", connection: BaseDatabaseWrapper
+) -> list[Any]:
+    for index, functions, col in converters:
+        for convert in functions:
+            values[index] = convert(values[index], col, connection)
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """Rows that ``select_one_listing`` lists beside its one row: the ``columns`` of the
+    rows of ``model`` whose ``foreign_key`` points to that row and whose fields named in
+    ``equal`` equal the values given with the call, ordered by ``order_by``."""
+
+    model: type[Model]
+    foreign_key: str
+    equal: tuple[str, ...]
+    columns: tuple[str, ...]
+    order_by: tuple[str, ...]
+
+
+def select_one_listing(
+    model: type[M], listed: Listed, listed_values: Sequence[Any], **equal: Any
+) -> tuple[M, list[tuple[Any, ...]]] | None:
+    """``select_one(model, **equal)`` and, in the same statement, the rows ``listed``
+    names (one round trip instead of two: the check page's application and its
+    attachments). ``listed_values`` go with ``listed.equal``, in that order.
+
+    One LEFT JOIN: the row's columns come back once per listed row, so this suits a
+    short list. Values are prepared and converted as in ``select_one``.
+    """
+    if any(value is None for value in (*equal.values(), *listed_values)):
+        raise ValueError("select_one_listing compares with =, which never matches NULL")
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    params = [
+        _concrete(listed.model, name).get_db_prep_value(value, connection)
+        for name, value in zip(listed.equal, listed_values, strict=True)
+    ]
+    params += [
+        _concrete(model, name).get_db_prep_value(value, connection) for name, value in equal.items()
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_listing_sql(model, listed, alias, tuple(equal)), params)
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    width = len(model._meta.concrete_fields)
+    pk_index = [f.attname for f in model._meta.concrete_fields].index(model._meta.pk.attname)
+    if len({row[pk_index] for row in rows}) > 1:
+        raise model.MultipleObjectsReturned(f"more than one row for {tuple(equal)}")  # type: ignore[attr-defined]
+    found = _instance(model, alias, connection, rows[0][:width])
+    converters = _converters(listed, connection)
+    items = [
+        tuple(_converted(list(row[width + 1 :]), converters, connection))
+        for row in rows
+        if row[width] is not None  # the listed row's key: NULL when the join found none
+    ]
+    return found, items
+
+
+@cache
+def _listing_sql(model: type[Model], listed: Listed, alias: str, names: tuple[str, ...]) -> str:
+    quote = connections[alias].ops.quote_name
+    meta, child = model._meta, listed.model._meta
+
+    def column(of: type[Model], name: str) -> str:
+        return quote(str(_concrete(of, name).column))
+
+    columns = ", ".join(f"p.{quote(f.column)}" for f in meta.concrete_fields)
+    listed_columns = ", ".join(
+        [f"c.{quote(str(child.pk.column))}"]
+        + [f"c.{column(listed.model, n)}" for n in listed.columns]
+    )
+    joined_on = " AND ".join(
+        [f"c.{column(listed.model, listed.foreign_key)} = p.{quote(str(meta.pk.column))}"]
+        + [f"c.{column(listed.model, name)} = %s" for name in listed.equal]
+    )
+    where = " AND ".join(f"p.{column(model, name)} = %s" for name in names)
+    order = ", ".join(f"c.{column(listed.model, name)}" for name in listed.order_by)
+    # Only names from the models' metadata are interpolated; values are parameters.
+    return (
+        f"SELECT {columns}, {listed_columns} FROM {quote(meta.db_table)} p "  # noqa: S608
+        f"LEFT JOIN {quote(child.db_table)} c ON {joined_on} WHERE {where} ORDER BY {order}"
+    )
+
+
 Converters = tuple[tuple[int, tuple[Callable[..., Any], ...], Col], ...]
-ConvertersByModel = dict[type[Model], Converters]
-# Per connection (connections are per thread), freed with it: the backend's
-# converters are methods of that connection's operations.
-_converters_by_connection: WeakKeyDictionary[BaseDatabaseWrapper, ConvertersByModel] = (
-    WeakKeyDictionary()
-)
+# Per connection (connections are per thread), freed with it: the backend's converters
+# are methods of that connection's operations. Keyed by a model (all its concrete
+# columns) or by a Listed (its listed columns).
+_converters_by_connection: WeakKeyDictionary[
+    BaseDatabaseWrapper, dict[type[Model] | Listed, Converters]
+] = WeakKeyDictionary()
 
 
-def _converters(model: type[Model], connection: BaseDatabaseWrapper) -> Converters:
+def _converters(of: type[Model] | Listed, connection: BaseDatabaseWrapper) -> Converters:
     """The columns that need converting and their converters, as
     SQLCompiler.get_converters finds them (the backend's, then the field's). Worked
-    out once per model and connection: looked up for every row, they cost about
-    0.15 ms of an application's read."""
-    per_model = _converters_by_connection.setdefault(connection, {})
-    found = per_model.get(model)
+    out once per model (or listing) and connection: looked up for every row, they cost
+    about 0.15 ms of an application's read."""
+    per_source = _converters_by_connection.setdefault(connection, {})
+    found = per_source.get(of)
     if found is None:
-        found = tuple(
+        if isinstance(of, Listed):
+            table = of.model._meta.db_table
+            cols: Sequence[Col] = [_concrete(of.model, n).get_col(table) for n in of.columns]
+        else:
+            cols = _columns(of)[1]
+        found = per_source[of] = tuple(
             (index, tuple(converters), col)
-            for index, col in enumerate(_columns(model)[1])
+            for index, col in enumerate(cols)
             if (
                 converters := connection.ops.get_db_converters(col)
                 + col.get_db_converters(connection)
             )
         )
-        per_model[model] = found
     return found

@@ -1,13 +1,8 @@
 """Reads of applications. Access checks live here, one condition per line."""
 
 from dataclasses import dataclass
-from functools import cache
-from typing import cast
 
-from django.db import connections, router
-from django.db.models import Field
-
-from mijnduo.db import select_one
+from mijnduo.db import Listed, select_one, select_one_listing
 from mijnduo.identity.models import ApiClient
 
 from .models import Application, ApplicationFile
@@ -36,20 +31,42 @@ def application_for_applicant(*, user_id: int, kvk_nummer: str, reference: str) 
     (KvK-nummer of the current eHerkenning login). Someone else's application, or
     one's own while logged in for another organisation, looks the same as none.
     """
+    _check_applicant_lookup(kvk_nummer, reference)
+    # Every form page reads its application: one plain statement (mijnduo.db).
+    found = select_one(Application, **_applicants_own(user_id, kvk_nummer, reference))
+    if found is None:
+        raise Application.DoesNotExist
+    return found
+
+
+def application_and_attachments_for_applicant(
+    *, user_id: int, kvk_nummer: str, reference: str
+) -> tuple[Application, list["ListedAttachment"]]:
+    """``application_for_applicant`` (the same conditions) and ``attachments_listed``,
+    in one statement: the check page shows both every time."""
+    _check_applicant_lookup(kvk_nummer, reference)
+    found = select_one_listing(
+        Application,
+        _ATTACHMENTS,
+        _ATTACHMENT_VALUES,
+        **_applicants_own(user_id, kvk_nummer, reference),
+    )
+    if found is None:
+        raise Application.DoesNotExist
+    application, rows = found
+    return application, [ListedAttachment(naam, size) for naam, size in rows]
+
+
+def _check_applicant_lookup(kvk_nummer: str, reference: str) -> None:
     if not is_reference(reference):
         raise Application.DoesNotExist
     if not kvk_nummer:
         raise Application.DoesNotExist
-    # Every form page reads its application: one plain statement (mijnduo.db).
-    found = select_one(
-        Application,
-        reference=reference,
-        applicant_id=user_id,
-        organisation_kvk=kvk_nummer,
-    )
-    if found is None:
-        raise Application.DoesNotExist
-    return found
+
+
+def _applicants_own(user_id: int, kvk_nummer: str, reference: str) -> dict[str, object]:
+    """The conditions that make an application the applicant's own (see above)."""
+    return {"reference": reference, "applicant_id": user_id, "organisation_kvk": kvk_nummer}
 
 
 def applications_for_applicant(*, user_id: int, kvk_nummer: str) -> list[Application]:
@@ -69,29 +86,29 @@ class ListedAttachment:
     size: int
 
 
+# The attachments as the check page lists them (attachments_listed), beside the application.
+_ATTACHMENTS = Listed(
+    model=ApplicationFile,
+    foreign_key="application",
+    equal=("purpose",),
+    columns=("naam", "size"),
+    order_by=("created_at", "id"),
+)
+_ATTACHMENT_VALUES = (ApplicationFile.Purpose.BIJLAGE.value,)  # for _ATTACHMENTS.equal
+
+
 def attachments_listed(application: Application) -> list[ListedAttachment]:
     """The application's attachments (R17), oldest first: name and size, not content.
 
-    One plain statement (ADR 0003): the check page lists them every time it is shown.
+    The check page reads them together with its application
+    (``application_and_attachments_for_applicant``); this is for the other pages.
     """
-    alias = router.db_for_read(ApplicationFile)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(
-            _attachments_sql(alias), [application.pk, ApplicationFile.Purpose.BIJLAGE.value]
+    rows = (
+        ApplicationFile.objects.filter(
+            application=application,
+            **dict(zip(_ATTACHMENTS.equal, _ATTACHMENT_VALUES, strict=True)),
         )
-        return [ListedAttachment(naam, size) for naam, size in cursor.fetchall()]
-
-
-@cache
-def _attachments_sql(alias: str) -> str:
-    meta = ApplicationFile._meta
-    quote = connections[alias].ops.quote_name
-    naam, size, of, purpose, created_at, pk = (
-        quote(str(cast(Field, meta.get_field(name)).column))
-        for name in ("naam", "size", "application", "purpose", "created_at", "id")
+        .order_by(*_ATTACHMENTS.order_by)
+        .values_list(*_ATTACHMENTS.columns)
     )
-    # Only names from the model's metadata are interpolated; values are parameters.
-    return (
-        f"SELECT {naam}, {size} FROM {quote(meta.db_table)} "  # noqa: S608
-        f"WHERE {of} = %s AND {purpose} = %s ORDER BY {created_at}, {pk}"
-    )
+    return [ListedAttachment(naam, size) for naam, size in rows]

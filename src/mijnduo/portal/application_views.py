@@ -16,13 +16,22 @@ from mijnduo.aanvraag.validator import Problem, ValidationResult
 from mijnduo.applications import drafts, files, signing
 from mijnduo.applications.constants import Status
 from mijnduo.applications.models import Application, ApplicationFile
-from mijnduo.applications.selectors import applications_for_applicant, attachments_listed
+from mijnduo.applications.selectors import (
+    ListedAttachment,
+    applications_for_applicant,
+    attachments_listed,
+)
 from mijnduo.applications.services import MAX_RESPONSE_LENGTH
 from mijnduo.registry.selectors import held_beheerautorisaties, organisations_for_kvk
 
 from . import questions as Q
 from . import texts
-from .permissions import Applicant, applicant_for, own_application
+from .permissions import (
+    Applicant,
+    applicant_for,
+    own_application,
+    own_application_and_attachments,
+)
 from .prefill import document_for_new_draft, fill_from_duo_register
 from .summary import answers_summary
 
@@ -197,7 +206,9 @@ def _applicant_email_problem() -> Problem:
 
 
 def _check_context(
-    application: Application, result: ValidationResult, applicant: Applicant
+    application: Application,
+    result: ValidationResult,
+    attachments: list[ListedAttachment],
 ) -> dict[str, Any]:
     problems = list(result.problems)
     if not application.applicant_email:
@@ -212,7 +223,7 @@ def _check_context(
         "kind": result.kind,
         "added": [texts.beheerautorisatie_label(c) for c in (change.added if change else ())],
         "removed": [texts.beheerautorisatie_label(c) for c in (change.removed if change else ())],
-        "attachments": attachments_listed(application),
+        "attachments": attachments,
         "can_sign": not problems,
         "signatory": (application.submitted_document.get("ondertekening") or {}),
     }
@@ -223,7 +234,10 @@ def _check_context(
 def application_check(request: HttpRequest, reference: str) -> HttpResponse:
     """The whole application, its problems, the change set; then sign or send for signing."""
     applicant = applicant_for(request)
-    application = own_application(applicant, reference)
+    if request.method == "GET":  # shown after every step: one statement for both
+        application, attachments = own_application_and_attachments(applicant, reference)
+    else:
+        application = own_application(applicant, reference)
     if (elsewhere := _draft_or_status_page(application)) is not None:
         return elsewhere
     status = 200
@@ -266,8 +280,9 @@ def application_check(request: HttpRequest, reference: str) -> HttpResponse:
             sign_problems = error.result.problems
             status = 400
         application.refresh_from_db()
+        attachments = attachments_listed(application)
     result = signing.validate_for_signing(application.submitted_document)
-    context = _check_context(application, result, applicant)
+    context = _check_context(application, result, attachments)
     context["sign_problems"] = Q.shown(sign_problems)
     context["akkoord_problems"] = [
         p.reason for p in sign_problems if p.name == "ondertekening.akkoordGebruiksvoorwaarden"

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest
 
 from mijnduo.applications.models import Application
-from mijnduo.applications.selectors import application_for_applicant
+from mijnduo.applications.selectors import (
+    ListedAttachment,
+    application_and_attachments_for_applicant,
+    application_for_applicant,
+)
 from mijnduo.audit.actors import Actor, ActorKind
 from mijnduo.identity.eherkenning.constants import SESSION_KEY, AssuranceLevel
 
@@ -51,6 +55,18 @@ def own_application(applicant: Applicant, reference: str) -> Application:
     """The applicant's own application for their current organisation, else 404."""
     try:
         return application_for_applicant(
+            user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference
+        )
+    except Application.DoesNotExist as error:
+        raise Http404 from error
+
+
+def own_application_and_attachments(
+    applicant: Applicant, reference: str
+) -> tuple[Application, list[ListedAttachment]]:
+    """``own_application`` (the same conditions, else 404) and its attachments."""
+    try:
+        return application_and_attachments_for_applicant(
             user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference
         )
     except Application.DoesNotExist as error:
