@@ -144,7 +144,6 @@ def _applicant(i: int) -> dict[str, str]:
         SESSION_KEY,
         get_user_model,
     )
-    from django.contrib.sessions.backends.db import SessionStore
     from django.http import QueryDict
     from django.middleware.csrf import _get_new_csrf_string
     from tests.portal.answers import PAGES as ANSWERS
@@ -152,6 +151,7 @@ def _applicant(i: int) -> dict[str, str]:
     from mijnduo.applications import drafts, signing
     from mijnduo.audit.actors import Actor, ActorKind
     from mijnduo.identity.eherkenning import constants as eh
+    from mijnduo.identity.sessions import SessionStore  # SESSION_ENGINE
     from mijnduo.portal import questions as Q
     from mijnduo.portal.prefill import document_for_new_draft
 

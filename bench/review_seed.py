@@ -321,10 +321,11 @@ def staff_sessions(count: int) -> list[dict[str, Any]]:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import Group, User
-    from django.contrib.sessions.backends.db import SessionStore
     from django.middleware.csrf import _get_new_csrf_string
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from mijnduo.identity.sessions import SessionStore  # SESSION_ENGINE
 
     behandelaar = Group.objects.get_or_create(name="behandelaar")[0]
     staff = []

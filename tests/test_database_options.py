@@ -3,13 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.utils import timezone
 
 from mijnduo.conf.database import for_postgresql, postgresql_options
-from mijnduo.db import select_one
+from mijnduo.identity.models import Session
+from mijnduo.identity.sessions import SessionStore
 
 
 @pytest.mark.parametrize(
@@ -75,12 +75,12 @@ def test_a_page_s_session_read_is_prepared_on_the_connection_after_the_threshold
             cursor.execute(
                 "SELECT count(*) FROM pg_prepared_statements "
                 "WHERE statement LIKE %s AND NOT from_sql",
-                ['%FROM "django_session" WHERE%'],
+                ['%FROM "identity_session" p LEFT JOIN%'],
             )
             return int(cursor.fetchone()[0])
 
     assert prepared_session_reads() == 0
     for _ in range(threshold + 1):
-        found = select_one(Session, session_key=key)
-        assert found is not None and found.session_data == "data"
+        store = SessionStore(key)
+        assert store._get_session_from_db().session_data == "data"  # the page's read
     assert prepared_session_reads() == 1

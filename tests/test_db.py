@@ -4,13 +4,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
-from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from mijnduo.applications import drafts
 from mijnduo.applications.models import Application
 from mijnduo.audit.actors import Actor, ActorKind
 from mijnduo.db import select_one
+from mijnduo.identity.models import Session
 from mijnduo.portal.prefill import document_for_new_draft
 
 pytestmark = pytest.mark.django_db

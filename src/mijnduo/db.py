@@ -3,7 +3,11 @@
 Django's query compiler costs about 0.5 ms of CPU per statement on the benchmark
 machines, more than the statement itself (docs/performance.md). The API's submission
 inserts three rows and every portal page reads three (the session, the user, the
-application): these helpers build their SQL once per model from its metadata.
+application): these helpers build their SQL once per model from its metadata. Two of
+them read a second table in the same statement, with a LEFT JOIN: the session with its
+user (``select_one_joined``), the check page's application with its attachments
+(``select_one_listing``); each round trip saved is a cursor, a send to the server and
+a wait for its answer.
 """
 
 from collections.abc import Callable, Sequence
@@ -97,9 +101,7 @@ def select_one(model: type[M], **equal: Any) -> M | None:
         raise ValueError("select_one compares with =, which never matches NULL")
     alias = router.db_for_read(model)
     connection = connections[alias]
-    params = [
-        _concrete(model, name).get_db_prep_value(value, connection) for name, value in equal.items()
-    ]
+    params = _prepared(model, tuple(equal), tuple(equal.values()), connection)
     with connection.cursor() as cursor:
         cursor.execute(_select_sql(model, alias, tuple(equal)), params)
         rows = cursor.fetchall()
@@ -152,13 +154,8 @@ def select_one_listing(
         raise ValueError("select_one_listing compares with =, which never matches NULL")
     alias = router.db_for_read(model)
     connection = connections[alias]
-    params = [
-        _concrete(listed.model, name).get_db_prep_value(value, connection)
-        for name, value in zip(listed.equal, listed_values, strict=True)
-    ]
-    params += [
-        _concrete(model, name).get_db_prep_value(value, connection) for name, value in equal.items()
-    ]
+    params = _prepared(listed.model, listed.equal, listed_values, connection)
+    params += _prepared(model, tuple(equal), tuple(equal.values()), connection)
     with connection.cursor() as cursor:
         cursor.execute(_listing_sql(model, listed, alias, tuple(equal)), params)
         rows = cursor.fetchall()
@@ -181,27 +178,113 @@ def select_one_listing(
 @cache
 def _listing_sql(model: type[Model], listed: Listed, alias: str, names: tuple[str, ...]) -> str:
     quote = connections[alias].ops.quote_name
-    meta, child = model._meta, listed.model._meta
+    child = listed.model
 
-    def column(of: type[Model], name: str) -> str:
-        return quote(str(_concrete(of, name).column))
+    def column(name: str) -> str:
+        return f"c.{quote(str(_concrete(child, name).column))}"
 
-    columns = ", ".join(f"p.{quote(f.column)}" for f in meta.concrete_fields)
-    listed_columns = ", ".join(
-        [f"c.{quote(str(child.pk.column))}"]
-        + [f"c.{column(listed.model, n)}" for n in listed.columns]
+    return _left_join_sql(
+        model,
+        alias,
+        names,
+        joined_table=child._meta.db_table,
+        joined_on=[f"{column(listed.foreign_key)} = p.{quote(str(model._meta.pk.column))}"]
+        + [f"{column(name)} = %s" for name in listed.equal],
+        joined_columns=[f"c.{quote(str(child._meta.pk.column))}"]
+        + [column(name) for name in listed.columns],
+        tail="ORDER BY " + ", ".join(column(name) for name in listed.order_by),
     )
-    joined_on = " AND ".join(
-        [f"c.{column(listed.model, listed.foreign_key)} = p.{quote(str(meta.pk.column))}"]
-        + [f"c.{column(listed.model, name)} = %s" for name in listed.equal]
+
+
+def _left_join_sql(
+    model: type[Model],
+    alias: str,
+    names: tuple[str, ...],
+    *,
+    joined_table: str,
+    joined_on: list[str],
+    joined_columns: list[str],
+    tail: str,
+) -> str:
+    """SELECT the model's columns (as p) and ``joined_columns`` of ``joined_table`` (as c),
+    LEFT JOINed ``joined_on``, WHERE each of ``names`` equals a parameter, then ``tail``."""
+    quote = connections[alias].ops.quote_name
+    columns = ", ".join(
+        [f"p.{quote(f.column)}" for f in model._meta.concrete_fields] + joined_columns
     )
-    where = " AND ".join(f"p.{column(model, name)} = %s" for name in names)
-    order = ", ".join(f"c.{column(listed.model, name)}" for name in listed.order_by)
+    where = " AND ".join(f"p.{quote(str(_concrete(model, n).column))} = %s" for n in names)
     # Only names from the models' metadata are interpolated; values are parameters.
     return (
-        f"SELECT {columns}, {listed_columns} FROM {quote(meta.db_table)} p "  # noqa: S608
-        f"LEFT JOIN {quote(child.db_table)} c ON {joined_on} WHERE {where} ORDER BY {order}"
+        f"SELECT {columns} FROM {quote(model._meta.db_table)} p "  # noqa: S608
+        f"LEFT JOIN {quote(joined_table)} c ON {' AND '.join(joined_on)} WHERE {where} {tail}"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """The row that ``select_one_joined`` reads beside its one row: the row of ``model``
+    whose primary key the one row's ``via`` field holds, if its fields named in ``equal``
+    equal the values given with the call."""
+
+    model: type[Model]
+    via: str
+    equal: tuple[str, ...]
+
+
+def select_one_joined(
+    model: type[M], joined: Joined, joined_values: Sequence[Any], **equal: Any
+) -> tuple[M, Model | None] | None:
+    """``select_one(model, **equal)`` and, in the same statement, the row ``joined``
+    names, or None for it when there is none (one round trip instead of two: every
+    logged-in page's session and its user). ``joined_values`` go with ``joined.equal``."""
+    if any(value is None for value in (*equal.values(), *joined_values)):
+        raise ValueError("select_one_joined compares with =, which never matches NULL")
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    params = _prepared(joined.model, joined.equal, joined_values, connection)
+    params += _prepared(model, tuple(equal), tuple(equal.values()), connection)
+    with connection.cursor() as cursor:
+        cursor.execute(_joined_sql(model, joined, alias, tuple(equal)), params)
+        rows = cursor.fetchall()
+    if len(rows) > 1:
+        raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
+    if not rows:
+        return None
+    width = len(model._meta.concrete_fields)
+    found = _instance(model, alias, connection, rows[0][:width])
+    fields = joined.model._meta.concrete_fields
+    pk_index = width + [f.attname for f in fields].index(joined.model._meta.pk.attname)
+    if rows[0][pk_index] is None:  # NULL: the join found no row
+        return found, None
+    return found, _instance(joined.model, alias, connection, rows[0][width:])
+
+
+@cache
+def _joined_sql(model: type[Model], joined: Joined, alias: str, names: tuple[str, ...]) -> str:
+    quote = connections[alias].ops.quote_name
+    other = joined.model._meta
+    return _left_join_sql(
+        model,
+        alias,
+        names,
+        joined_table=other.db_table,
+        joined_on=[
+            f"c.{quote(str(other.pk.column))} = p.{quote(str(_concrete(model, joined.via).column))}"
+        ]
+        + [f"c.{quote(str(_concrete(joined.model, n).column))} = %s" for n in joined.equal],
+        joined_columns=[f"c.{quote(f.column)}" for f in other.concrete_fields],
+        tail="LIMIT 2",
+    )
+
+
+def _prepared(
+    model: type[Model], names: Sequence[str], values: Sequence[Any], connection: Any
+) -> list[Any]:
+    """The values for the fields ``names``, prepared for the database."""
+    return [
+        _concrete(model, name).get_db_prep_value(value, connection)
+        for name, value in zip(names, values, strict=True)
+    ]
 
 
 Converters = tuple[tuple[int, tuple[Callable[..., Any], ...], Col], ...]

@@ -3,10 +3,11 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 from freezegun import freeze_time
+
+from mijnduo.identity.models import Session
 
 pytestmark = pytest.mark.django_db
 
@@ -82,12 +83,20 @@ def test_the_store_reads_what_djangos_database_store_reads(person) -> None:
 
     from mijnduo.identity.sessions import SessionStore
 
+    class DjangoStoreOnTheSameTable(DjangoStore):
+        key_salt = "django.contrib.sessions.SessionStore"  # Django's: from the class name
+
+        @classmethod
+        def get_model_class(cls):
+            return Session
+
     client = Client()
     client.force_login(person)
     assert isinstance(client.session, SessionStore)  # SESSION_ENGINE
     key = client.session.session_key
-    assert SessionStore(key).load() == DjangoStore(key).load()
+    assert SessionStore(key).load() == DjangoStoreOnTheSameTable(key).load()
     assert SessionStore(key).load()["_auth_user_id"] == str(person.pk)
+    assert Session.objects.get(session_key=key).user_id == person.pk  # beside the data
 
 
 def test_the_store_treats_an_unknown_or_expired_session_as_none(person) -> None:

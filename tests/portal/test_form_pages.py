@@ -168,10 +168,11 @@ def test_a_form_page_does_a_fixed_number_of_queries(
 ) -> None:
     reference = start(applicant_client)
     fill_in(applicant_client, reference)
-    # Session, user, application; the beheerautorisaties page also asks which ones the
-    # beheerder holds. Never a query per field, and no session write (renewed at most
-    # once a minute: tests/identity/test_session_renewal.py).
-    expected = 3 + (1 if step == "autorisaties" else 0)
+    # The session with its user (one statement), the application; the
+    # beheerautorisaties page also asks which ones the beheerder holds. Never a query
+    # per field, and no session write (renewed at most once a minute:
+    # tests/identity/test_session_renewal.py).
+    expected = 2 + (1 if step == "autorisaties" else 0)
     with django_assert_num_queries(expected):
         assert applicant_client.get(f"/aanvragen/{reference}/stap/{step}").status_code == 200
 
@@ -181,9 +182,10 @@ def test_the_check_page_does_a_fixed_number_of_queries(
 ) -> None:
     reference = start(applicant_client)
     fill_in(applicant_client, reference)
-    # Session, user, the application with its attachments (one statement), the
-    # beheerautorisaties held (the validator's registry lookup): never a query per answer.
-    with django_assert_num_queries(4):
+    # The session with its user, the application with its attachments (one statement
+    # each), the beheerautorisaties held (the validator's registry lookup): never a
+    # query per answer.
+    with django_assert_num_queries(3):
         assert applicant_client.get(f"/aanvragen/{reference}/controleren").status_code == 200
 
 

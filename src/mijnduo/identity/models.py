@@ -1,3 +1,5 @@
+from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 
@@ -47,3 +49,26 @@ class EherkenningIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"eHerkenning identity {self.pk}"
+
+
+class Session(AbstractBaseSession):
+    """Django's database session, with the logged-in user's id in a column of its own.
+
+    The session store (identity/sessions.py) reads a session and its user in one
+    statement: every logged-in page needs both, and two reads cost a round trip, a
+    cursor and a send to the server more (docs/performance.md, issue 4). The id is
+    written from the session's data whenever the session is saved; the data stay what
+    Django's authentication reads and checks.
+    """
+
+    user_id = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        db_table = "identity_session"
+        verbose_name = "session"
+
+    @classmethod
+    def get_session_store_class(cls) -> type[SessionBase]:
+        from .sessions import SessionStore
+
+        return SessionStore

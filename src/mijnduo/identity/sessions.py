@@ -1,5 +1,6 @@
 """The 15-minute idle session, renewed at most once a minute instead of on every request;
-and the session store (SESSION_ENGINE), which reads a session in one plain statement.
+and the session store (SESSION_ENGINE), which reads a session and its user in one
+plain statement.
 
 Writing the session on every request (SESSION_SAVE_EVERY_REQUEST) cost a database
 UPDATE in a transaction per page, about 3 ms of CPU per request on the benchmark
@@ -9,15 +10,22 @@ time is left, so its warning dialog stays right.
 """
 
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from functools import cache
+from typing import Any, cast
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY as USER_ID_KEY
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.sessions.backends import db
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from mijnduo.db import select_one
+from mijnduo.db import Joined, select_one_joined
+
+from .models import Session
 
 RENEWED_AT = "mijnduo_renewed_at"
 RENEWAL_INTERVAL_SECONDS = 60
@@ -44,6 +52,14 @@ class SessionRenewalMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # What a session read found is this request's only (user_read_with_session).
+        _read_with_session.set(None)
+        try:
+            return self._renewing(request)
+        finally:
+            _read_with_session.set(None)
+
+    def _renewing(self, request: HttpRequest) -> HttpResponse:
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             session = request.session
             # keys() loads the session; an expired or unknown one is empty and is
@@ -58,17 +74,66 @@ class SessionRenewalMiddleware:
         return self.get_response(request)
 
 
+# The user this request's session read found, for EherkenningBackend.get_user: (the user
+# id in the session's row, the active user with that id or None). Set by the store's
+# read; SessionRenewalMiddleware clears it when a request starts and when it ends.
+_read_with_session: ContextVar[tuple[int, AbstractBaseUser | None] | None] = ContextVar(
+    "mijnduo_user_read_with_session", default=None
+)
+
+
+def user_read_with_session(user_id: int) -> tuple[bool, AbstractBaseUser | None]:
+    """Whether this request's session read read user ``user_id`` along, and what it
+    found: the user when active, else None. (False, None) for any other id."""
+    read = _read_with_session.get()
+    if read is None or read[0] != user_id:
+        return False, None
+    return True, read[1]
+
+
+@cache
+def _active_user() -> Joined:
+    """The session row's user, if active: what the backend's own read asks for."""
+    return Joined(model=get_user_model(), via="user_id", equal=("is_active",))
+
+
+def _user_id(data: Mapping[str, Any]) -> int | None:
+    """The logged-in user's id in the session's data (as Django's login() puts it)."""
+    try:
+        return int(data[USER_ID_KEY])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 class SessionStore(db.SessionStore):
-    """Django's database sessions, read without the query compiler.
+    """Django's database sessions, read without the query compiler, with the user.
 
     Every logged-in page reads its session first; through the ORM that read cost
     about five times the CPU of the plain statement (docs/performance.md, issue 4).
     The answer is the same: an unknown or expired session is no session.
+
+    The row (identity.models.Session) also holds the logged-in user's id, written
+    from the data on every save, so the read brings the user along: one statement
+    for both (docs/performance.md, ADR 3). Django's authentication still reads the id
+    from the data and checks the session hash; the backend only skips its own read
+    when this one read the same id (user_read_with_session).
     """
 
+    @classmethod
+    def get_model_class(cls) -> type[Session]:
+        return Session
+
+    def create_model_instance(self, data: dict[str, Any]) -> Session:
+        instance = cast(Session, super().create_model_instance(data))
+        instance.user_id = _user_id(data)
+        return instance
+
     def _get_session_from_db(self) -> Any:
-        found = select_one(self.model, session_key=self.session_key)
-        if found is None or found.expire_date <= timezone.now():
+        found = select_one_joined(self.model, _active_user(), (True,), session_key=self.session_key)
+        if found is None or found[0].expire_date <= timezone.now():
             self._session_key = None
             return None
-        return found
+        session, user = cast(Session, found[0]), cast(AbstractBaseUser | None, found[1])
+        if session.user_id is not None:
+            _read_with_session.set((session.user_id, user))
+        return session

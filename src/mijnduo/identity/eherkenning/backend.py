@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from onelogin.saml2.errors import OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError
 
 from mijnduo.db import select_one
+from mijnduo.identity.sessions import user_read_with_session
 
 from .attributes import EherkenningLogin, check_login, read_login
 from .client import MijnDuoEherkenningClient
@@ -91,5 +92,9 @@ class EherkenningBackend(BaseBackend):
         return identity.user
 
     def get_user(self, user_id: int) -> User | None:
-        # Every logged-in request reads its user: one plain statement (mijnduo.db).
+        # Every logged-in request reads its user: with the session when it can (the
+        # session store read it along), else in one plain statement (mijnduo.db).
+        read, user = user_read_with_session(user_id)
+        if read:
+            return user  # type: ignore[return-value]
         return select_one(User, id=user_id, is_active=True)
