@@ -11,6 +11,17 @@ from mijnduo.audit.actors import SYSTEM
 from sample_documents import VALID_DOCUMENT
 
 
+@pytest.fixture(autouse=True)
+def _no_user_read_with_an_earlier_session() -> Any:
+    """What a session read found belongs to one request; a test is a fresh start too
+    (a test that loads a session outside a request, or client.logout(), leaves it)."""
+    from mijnduo.identity import sessions
+
+    sessions._read_with_session.set(None)
+    yield
+    sessions._read_with_session.set(None)
+
+
 @pytest.fixture
 def document() -> dict[str, Any]:
     return copy.deepcopy(VALID_DOCUMENT)

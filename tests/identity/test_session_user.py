@@ -33,13 +33,18 @@ def test_the_row_holds_the_user_id_from_login_to_logout(person) -> None:
     assert not Session.objects.filter(session_key=key).exists()
 
 
-def test_a_session_without_a_login_names_no_user() -> None:
+def test_a_read_without_a_user_forgets_what_an_earlier_read_found(person) -> None:
+    SessionStore(_logged_in(person).session.session_key).load()
+    assert user_read_with_session(person.pk) == (True, person)
     store = SessionStore()
     store["something"] = "else"
     store.save()
     assert Session.objects.get(session_key=store.session_key).user_id is None
-    SessionStore(store.session_key).load()
-    assert user_read_with_session(0) == (False, None)
+    SessionStore(store.session_key).load()  # a session without a login
+    assert user_read_with_session(person.pk) == (False, None)
+    SessionStore(_logged_in(person).session.session_key).load()
+    SessionStore("x" * 32).load()  # no such session
+    assert user_read_with_session(person.pk) == (False, None)
 
 
 def test_one_statement_reads_the_session_and_its_user(person, django_assert_num_queries) -> None:
@@ -66,6 +71,14 @@ def test_a_deactivated_user_is_logged_out_at_once(person) -> None:
     assert client.get(PAGE).status_code == 302  # to the login page
     SessionStore(client.session.session_key).load()
     assert user_read_with_session(person.pk) == (True, None)  # read, and refused
+
+
+def test_a_new_password_logs_the_other_sessions_out(person) -> None:
+    client = _logged_in(person)
+    assert client.get(PAGE).status_code == 200
+    person.set_password("een ander wachtwoord")  # the session hash no longer matches
+    person.save()
+    assert client.get(PAGE).status_code == 302
 
 
 def test_a_deleted_user_is_logged_out(person) -> None:

@@ -75,8 +75,10 @@ class SessionRenewalMiddleware:
 
 
 # The user this request's session read found, for EherkenningBackend.get_user: (the user
-# id in the session's row, the active user with that id or None). Set by the store's
-# read; SessionRenewalMiddleware clears it when a request starts and when it ends.
+# id in the session's row, the active user with that id or None). Set by every read of
+# the store (None when it found no session or no user); SessionRenewalMiddleware also
+# clears it when a request starts and when it ends. The async reads (aload) are
+# Django's and leave it alone: the backend then reads the user itself.
 _read_with_session: ContextVar[tuple[int, AbstractBaseUser | None] | None] = ContextVar(
     "mijnduo_user_read_with_session", default=None
 )
@@ -128,12 +130,18 @@ class SessionStore(db.SessionStore):
         instance.user_id = _user_id(data)
         return instance
 
+    async def acreate_model_instance(self, data: dict[str, Any]) -> Session:
+        # Not used (the site is WSGI), but a save must never write the row without its id.
+        instance = cast(Session, await super().acreate_model_instance(data))
+        instance.user_id = _user_id(data)
+        return instance
+
     def _get_session_from_db(self) -> Any:
         found = select_one_joined(self.model, _active_user(), (True,), session_key=self.session_key)
         if found is None or found[0].expire_date <= timezone.now():
+            _read_with_session.set(None)  # whatever an earlier read found is not this one's
             self._session_key = None
             return None
         session, user = cast(Session, found[0]), cast(AbstractBaseUser | None, found[1])
-        if session.user_id is not None:
-            _read_with_session.set((session.user_id, user))
+        _read_with_session.set(None if session.user_id is None else (session.user_id, user))
         return session

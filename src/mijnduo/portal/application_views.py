@@ -234,6 +234,7 @@ def _check_context(
 def application_check(request: HttpRequest, reference: str) -> HttpResponse:
     """The whole application, its problems, the change set; then sign or send for signing."""
     applicant = applicant_for(request)
+    attachments: list[ListedAttachment] | None = None
     if request.method == "GET":  # shown after every step: one statement for both
         application, attachments = own_application_and_attachments(applicant, reference)
     else:
@@ -280,6 +281,7 @@ def application_check(request: HttpRequest, reference: str) -> HttpResponse:
             sign_problems = error.result.problems
             status = 400
         application.refresh_from_db()
+    if attachments is None:
         attachments = attachments_listed(application)
     result = signing.validate_for_signing(application.submitted_document)
     context = _check_context(application, result, attachments)
