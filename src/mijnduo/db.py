@@ -150,15 +150,12 @@ def select_one_listing(
     One LEFT JOIN: the row's columns come back once per listed row, so this suits a
     short list. Values are prepared and converted as in ``select_one``.
     """
-    if any(value is None for value in (*equal.values(), *listed_values)):
-        raise ValueError("select_one_listing compares with =, which never matches NULL")
-    alias = router.db_for_read(model)
-    connection = connections[alias]
-    params = _prepared(listed.model, listed.equal, listed_values, connection)
-    params += _prepared(model, tuple(equal), tuple(equal.values()), connection)
-    with connection.cursor() as cursor:
-        cursor.execute(_listing_sql(model, listed, alias, tuple(equal)), params)
-        rows = cursor.fetchall()
+    alias, connection, rows = _joined_rows(
+        model,
+        equal,
+        (listed.model, listed.equal, listed_values),
+        lambda alias: _listing_sql(model, listed, alias, tuple(equal)),
+    )
     if not rows:
         return None
     width = len(model._meta.concrete_fields)
@@ -237,15 +234,12 @@ def select_one_joined(
     """``select_one(model, **equal)`` and, in the same statement, the row ``joined``
     names, or None for it when there is none (one round trip instead of two: every
     logged-in page's session and its user). ``joined_values`` go with ``joined.equal``."""
-    if any(value is None for value in (*equal.values(), *joined_values)):
-        raise ValueError("select_one_joined compares with =, which never matches NULL")
-    alias = router.db_for_read(model)
-    connection = connections[alias]
-    params = _prepared(joined.model, joined.equal, joined_values, connection)
-    params += _prepared(model, tuple(equal), tuple(equal.values()), connection)
-    with connection.cursor() as cursor:
-        cursor.execute(_joined_sql(model, joined, alias, tuple(equal)), params)
-        rows = cursor.fetchall()
+    alias, connection, rows = _joined_rows(
+        model,
+        equal,
+        (joined.model, joined.equal, joined_values),
+        lambda alias: _joined_sql(model, joined, alias, tuple(equal)),
+    )
     if len(rows) > 1:
         raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
     if not rows:
@@ -275,6 +269,26 @@ def _joined_sql(model: type[Model], joined: Joined, alias: str, names: tuple[str
         joined_columns=[f"c.{quote(f.column)}" for f in other.concrete_fields],
         tail="LIMIT 2",
     )
+
+
+def _joined_rows(
+    model: type[Model],
+    equal: dict[str, Any],
+    joined_equal: tuple[type[Model], Sequence[str], Sequence[Any]],
+    sql: Callable[[str], str],
+) -> tuple[str, BaseDatabaseWrapper, list[tuple[Any, ...]]]:
+    """The rows of ``sql`` (for the read database's alias): its JOIN's parameters (the
+    joined model's fields named and their values), then the WHERE's (``equal``)."""
+    joined_model, joined_names, joined_values = joined_equal
+    if any(value is None for value in (*equal.values(), *joined_values)):
+        raise ValueError("a joined read compares with =, which never matches NULL")
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    params = _prepared(joined_model, joined_names, joined_values, connection)
+    params += _prepared(model, tuple(equal), tuple(equal.values()), connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql(alias), params)
+        return alias, connection, cursor.fetchall()
 
 
 def _prepared(
