@@ -97,14 +97,9 @@ def select_one(model: type[M], **equal: Any) -> M | None:
     with None. Values are prepared, and the row converted (JSON, dates, booleans),
     as the ORM's compiler does it; the instance is made by ``Model.from_db``.
     """
-    if any(value is None for value in equal.values()):
-        raise ValueError("select_one compares with =, which never matches NULL")
-    alias = router.db_for_read(model)
-    connection = connections[alias]
-    params = _prepared(model, tuple(equal), tuple(equal.values()), connection)
-    with connection.cursor() as cursor:
-        cursor.execute(_select_sql(model, alias, tuple(equal)), params)
-        rows = cursor.fetchall()
+    alias, connection, rows = _rows(
+        model, equal, lambda alias: _select_sql(model, alias, tuple(equal))
+    )
     if len(rows) > 1:
         raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
     if not rows:
@@ -150,16 +145,16 @@ def select_one_listing(
     One LEFT JOIN: the row's columns come back once per listed row, so this suits a
     short list. Values are prepared and converted as in ``select_one``.
     """
-    alias, connection, rows = _joined_rows(
+    alias, connection, rows = _rows(
         model,
         equal,
-        (listed.model, listed.equal, listed_values),
         lambda alias: _listing_sql(model, listed, alias, tuple(equal)),
+        (listed.model, listed.equal, listed_values),
     )
     if not rows:
         return None
     width = len(model._meta.concrete_fields)
-    pk_index = [f.attname for f in model._meta.concrete_fields].index(model._meta.pk.attname)
+    pk_index = _pk_index(model)
     if len({row[pk_index] for row in rows}) > 1:
         raise model.MultipleObjectsReturned(f"more than one row for {tuple(equal)}")  # type: ignore[attr-defined]
     found = _instance(model, alias, connection, rows[0][:width])
@@ -234,11 +229,11 @@ def select_one_joined(
     """``select_one(model, **equal)`` and, in the same statement, the row ``joined``
     names, or None for it when there is none (one round trip instead of two: every
     logged-in page's session and its user). ``joined_values`` go with ``joined.equal``."""
-    alias, connection, rows = _joined_rows(
+    alias, connection, rows = _rows(
         model,
         equal,
-        (joined.model, joined.equal, joined_values),
         lambda alias: _joined_sql(model, joined, alias, tuple(equal)),
+        (joined.model, joined.equal, joined_values),
     )
     if len(rows) > 1:
         raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
@@ -246,9 +241,7 @@ def select_one_joined(
         return None
     width = len(model._meta.concrete_fields)
     found = _instance(model, alias, connection, rows[0][:width])
-    fields = joined.model._meta.concrete_fields
-    pk_index = width + [f.attname for f in fields].index(joined.model._meta.pk.attname)
-    if rows[0][pk_index] is None:  # NULL: the join found no row
+    if rows[0][width + _pk_index(joined.model)] is None:  # NULL: the join found no row
         return found, None
     return found, _instance(joined.model, alias, connection, rows[0][width:])
 
@@ -271,24 +264,33 @@ def _joined_sql(model: type[Model], joined: Joined, alias: str, names: tuple[str
     )
 
 
-def _joined_rows(
+def _rows(
     model: type[Model],
     equal: dict[str, Any],
-    joined_equal: tuple[type[Model], Sequence[str], Sequence[Any]],
     sql: Callable[[str], str],
+    joined_equal: tuple[type[Model], Sequence[str], Sequence[Any]] | None = None,
 ) -> tuple[str, BaseDatabaseWrapper, list[tuple[Any, ...]]]:
-    """The rows of ``sql`` (for the read database's alias): its JOIN's parameters (the
-    joined model's fields named and their values), then the WHERE's (``equal``)."""
-    joined_model, joined_names, joined_values = joined_equal
-    if any(value is None for value in (*equal.values(), *joined_values)):
-        raise ValueError("a joined read compares with =, which never matches NULL")
+    """The rows of ``sql`` (made for the read database's alias), for every read here:
+    first a JOIN's parameters, if any (the joined model's fields named and their
+    values), then the WHERE's (``equal``)."""
+    if any(value is None for value in equal.values()) or (
+        joined_equal is not None and any(value is None for value in joined_equal[2])
+    ):
+        raise ValueError("these reads compare with =, which never matches NULL")
     alias = router.db_for_read(model)
     connection = connections[alias]
-    params = _prepared(joined_model, joined_names, joined_values, connection)
-    params += _prepared(model, tuple(equal), tuple(equal.values()), connection)
+    params = _prepared(model, tuple(equal), tuple(equal.values()), connection)
+    if joined_equal is not None:
+        params = _prepared(*joined_equal, connection) + params
     with connection.cursor() as cursor:
         cursor.execute(sql(alias), params)
         return alias, connection, cursor.fetchall()
+
+
+@cache
+def _pk_index(model: type[Model]) -> int:
+    """Where the primary key is among the model's concrete columns."""
+    return [f.attname for f in model._meta.concrete_fields].index(model._meta.pk.attname)
 
 
 def _prepared(
