@@ -351,7 +351,9 @@ def what_if_patches() -> dict[str, list[Any]]:
 
     no template: the view's ``render`` answers an empty page (the view, its queries,
     the session and the middleware remain). url memoised: ``{% url %}`` remembers each
-    reversed URL (the same links are reversed on every request).
+    reversed URL (the same links are reversed on every request). renewing: every request
+    renews its session (as the first request after a minute does), so the difference
+    to the plain page is what one renewal costs.
     """
     from unittest import mock
 
@@ -373,6 +375,7 @@ def what_if_patches() -> dict[str, list[Any]]:
     return {
         "no template": [mock.patch("mijnduo.portal.application_views.render", no_template)],
         "url memoised": [mock.patch.object(django.urls, "reverse", remembered)],
+        "renewing": [mock.patch("mijnduo.identity.sessions.RENEWAL_INTERVAL_SECONDS", 0)],
     }
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from mijnduo.applications import drafts
 from mijnduo.applications.models import Application
 from mijnduo.audit.actors import Actor, ActorKind
-from mijnduo.db import select_one
+from mijnduo.db import select_one, update_instance
 from mijnduo.identity.models import Session
 from mijnduo.portal.prefill import document_for_new_draft
 
@@ -130,6 +130,30 @@ def test_a_datetime_field_comes_back_aware_and_equal() -> None:
     assert found is not None
     assert found.expire_date == Session.objects.get(session_key="k" * 32).expire_date
     assert timezone.is_aware(found.expire_date)
+
+
+def test_an_update_writes_every_field_as_the_orm_reads_it_back(
+    draft, django_assert_num_queries
+) -> None:
+    changed = Application.objects.get(pk=draft.pk)
+    changed.document = {**changed.document, "naam": "Een ander"}  # JSON
+    changed.added = ["vo", "rio_algemeen"]
+    changed.submitted_at = timezone.now()  # a date where there was none
+    changed.applicant_email = "iemand@example.nl"
+    with django_assert_num_queries(1):
+        assert update_instance(changed) is True
+    _same_as_the_orm(changed, Application.objects.get(pk=draft.pk))
+    assert Application.objects.count() == 1
+
+
+def test_an_update_of_a_row_that_is_not_there_says_so_and_writes_nothing() -> None:
+    expire = timezone.now() + timedelta(minutes=5)
+    Session.objects.create(session_key="k" * 32, session_data="x", expire_date=expire)
+    assert (
+        update_instance(Session(session_key="n" * 32, session_data="y", expire_date=expire))
+        is False
+    )
+    assert list(Session.objects.values_list("session_key", "session_data")) == [("k" * 32, "x")]
 
 
 def _attachment(application: Application, naam: str, purpose: str = "bijlage") -> None:

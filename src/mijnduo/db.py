@@ -1,13 +1,14 @@
-"""One row in one plain statement, for the few reads and inserts on the hot paths.
+"""One row in one plain statement, for the few reads and writes on the hot paths.
 
 Django's query compiler costs about 0.5 ms of CPU per statement on the benchmark
 machines, more than the statement itself (docs/performance.md). The API's submission
-inserts three rows and every portal page reads three (the session, the user, the
-application): these helpers build their SQL once per model from its metadata. Two of
-them read a second table in the same statement, with a LEFT JOIN: the session with its
-user (``select_one_joined``), the check page's application with its attachments
-(``select_one_listing``); each round trip saved is a cursor, a send to the server and
-a wait for its answer.
+inserts three rows (``insert_instance``); every portal page reads three (the session,
+the user, the application); a logged-in applicant's session is written again once a
+minute (``update_instance``). These helpers build their SQL once per model from its
+metadata. Two of them read a second table in the same statement, with a LEFT JOIN: the
+session with its user (``select_one_joined``), the check page's application with its
+attachments (``select_one_listing``); each round trip saved is a cursor, a send to the
+server and a wait for its answer.
 """
 
 from collections.abc import Callable, Sequence
@@ -24,12 +25,17 @@ from django.db.models.expressions import Col
 M = TypeVar("M", bound=Model)
 
 
+def _written_fields(model: type[Model]) -> tuple[Field, ...]:
+    """The columns an INSERT or UPDATE writes: every concrete one but the primary key."""
+    return tuple(f for f in model._meta.concrete_fields if not f.primary_key)
+
+
 @cache
 def _insert_sql(model: type[Model], alias: str) -> tuple[str, tuple[Field, ...]]:
     connection = connections[alias]
     quote = connection.ops.quote_name
     meta = model._meta
-    fields = tuple(f for f in meta.concrete_fields if not f.primary_key)
+    fields = _written_fields(model)
     columns = ", ".join(quote(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     # Only names from the model's metadata are interpolated; values are parameters.
@@ -61,6 +67,40 @@ def insert_instance(instance: M) -> M:
     instance._state.adding = False
     instance._state.db = alias
     return instance
+
+
+@cache
+def _update_sql(model: type[Model], alias: str) -> tuple[str, tuple[Field, ...]]:
+    quote = connections[alias].ops.quote_name
+    meta = model._meta
+    fields = _written_fields(model)
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    # Only names from the model's metadata are interpolated; values are parameters.
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+    return sql, fields
+
+
+def update_instance(instance: Model) -> bool:
+    """UPDATE the row of an existing instance with all its fields, like
+    ``save(force_update=True)``; whether there was such a row.
+
+    One statement, so outside a transaction it is atomic by itself: Django's ``save()``
+    would also compile the statement and, in ``transaction.atomic()``, add a BEGIN and
+    a COMMIT, each a round trip to the server. Skipped as in ``insert_instance``: model
+    signals (nothing listens).
+    """
+    model = type(instance)
+    alias = router.db_for_write(model, instance=instance)
+    connection: BaseDatabaseWrapper = connections[alias]
+    sql, fields = _update_sql(model, alias)
+    params = [f.get_db_prep_save(f.pre_save(instance, add=False), connection) for f in fields]
+    params.append(model._meta.pk.get_db_prep_value(instance.pk, connection))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        updated = cursor.rowcount
+    instance._state.adding = False
+    instance._state.db = alias
+    return updated > 0
 
 
 @cache
