@@ -181,19 +181,19 @@ def test_the_application_and_its_attachments_in_one_statement(
 
     own = {"user_id": draft.applicant_id, "kvk_nummer": "41002315", "reference": draft.reference}
     with django_assert_num_queries(1):
-        found, listed = application_and_attachments_for_applicant(**own)
+        found, listed, _held = application_and_attachments_for_applicant(**own)
     _same_as_the_orm(found, Application.objects.get(pk=draft.pk))
     assert listed == []
 
     _attachment(draft, "Het formulier", purpose="pdf")  # not an attachment: never listed
     with django_assert_num_queries(1):
-        found, listed = application_and_attachments_for_applicant(**own)
+        found, listed, _held = application_and_attachments_for_applicant(**own)
     assert found.pk == draft.pk and listed == []  # the condition joins; it does not filter
 
     for naam in ("Statuten", "KvK uittreksel", "Volmacht"):
         _attachment(draft, naam)
     with django_assert_num_queries(1):
-        found, listed = application_and_attachments_for_applicant(**own)
+        found, listed, _held = application_and_attachments_for_applicant(**own)
     _same_as_the_orm(found, Application.objects.get(pk=draft.pk))  # the same, three rows on
     assert listed == attachments_listed(draft)  # the ORM's answer: oldest first
     assert listed == [

@@ -147,6 +147,32 @@ def select_one(model: type[M], **equal: Any) -> M | None:
     return _instance(model, alias, connection, rows[0])
 
 
+def select_one_also(model: type[M], also: str, **equal: Any) -> tuple[M, Any] | None:
+    """``select_one(model, **equal)`` and, in the same statement, the value of ``also``:
+    an SQL expression over the row (as ``p``), made from the code, never from input (a
+    subquery that would otherwise be a second round trip). The value comes as the
+    database driver gives it."""
+    alias, connection, rows = _rows(
+        model, equal, lambda alias: _select_also_sql(model, alias, tuple(equal), also)
+    )
+    if len(rows) > 1:
+        raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
+    if not rows:
+        return None
+    width = len(model._meta.concrete_fields)
+    return _instance(model, alias, connection, rows[0][:width]), rows[0][width]
+
+
+@cache
+def _select_also_sql(model: type[Model], alias: str, names: tuple[str, ...], also: str) -> str:
+    quote = connections[alias].ops.quote_name
+    meta = model._meta
+    columns = ", ".join([f"p.{quote(f.column)}" for f in meta.concrete_fields] + [also])
+    where = " AND ".join(f"p.{quote(str(_concrete(model, n).column))} = %s" for n in names)
+    # Only names from the model's metadata and the code's expression are interpolated.
+    return f"SELECT {columns} FROM {quote(meta.db_table)} p WHERE {where} LIMIT 2"  # noqa: S608
+
+
 def _instance(model: type[M], alias: str, connection: BaseDatabaseWrapper, row: Any) -> M:
     """The model instance for a row of its concrete columns, converted as the ORM does."""
     values = _converted(list(row), _converters(model, connection), connection)
@@ -176,19 +202,26 @@ class Listed:
 
 
 def select_one_listing(
-    model: type[M], listed: Listed, listed_values: Sequence[Any], **equal: Any
-) -> tuple[M, list[tuple[Any, ...]]] | None:
+    model: type[M],
+    listed: Listed,
+    listed_values: Sequence[Any],
+    also: str | None = None,
+    **equal: Any,
+) -> tuple[M, list[tuple[Any, ...]], Any] | None:
     """``select_one(model, **equal)`` and, in the same statement, the rows ``listed``
     names (one round trip instead of two: the check page's application and its
-    attachments). ``listed_values`` go with ``listed.equal``, in that order.
+    attachments), and the value of ``also`` (None without it): an SQL expression over
+    the row (as ``p``), made from the code, never from input. ``listed_values`` go
+    with ``listed.equal``, in that order.
 
     One LEFT JOIN: the row's columns come back once per listed row, so this suits a
-    short list. Values are prepared and converted as in ``select_one``.
+    short list. Values are prepared and converted as in ``select_one``; the value of
+    ``also`` comes as the database driver gives it.
     """
     alias, connection, rows = _rows(
         model,
         equal,
-        lambda alias: _listing_sql(model, listed, alias, tuple(equal)),
+        lambda alias: _listing_sql(model, listed, alias, tuple(equal), also),
         (listed.model, listed.equal, listed_values),
     )
     if not rows:
@@ -198,17 +231,20 @@ def select_one_listing(
     if len({row[pk_index] for row in rows}) > 1:
         raise model.MultipleObjectsReturned(f"more than one row for {tuple(equal)}")  # type: ignore[attr-defined]
     found = _instance(model, alias, connection, rows[0][:width])
+    also_value, listed_at = (rows[0][width], width + 1) if also else (None, width)
     converters = _converters(listed, connection)
     items = [
-        tuple(_converted(list(row[width + 1 :]), converters, connection))
+        tuple(_converted(list(row[listed_at + 1 :]), converters, connection))
         for row in rows
-        if row[width] is not None  # the listed row's key: NULL when the join found none
+        if row[listed_at] is not None  # the listed row's key: NULL when the join found none
     ]
-    return found, items
+    return found, items, also_value
 
 
 @cache
-def _listing_sql(model: type[Model], listed: Listed, alias: str, names: tuple[str, ...]) -> str:
+def _listing_sql(
+    model: type[Model], listed: Listed, alias: str, names: tuple[str, ...], also: str | None
+) -> str:
     quote = connections[alias].ops.quote_name
     child = listed.model
 
@@ -222,7 +258,8 @@ def _listing_sql(model: type[Model], listed: Listed, alias: str, names: tuple[st
         joined_table=child._meta.db_table,
         joined_on=[f"{column(listed.foreign_key)} = p.{quote(str(model._meta.pk.column))}"]
         + [f"{column(name)} = %s" for name in listed.equal],
-        joined_columns=[f"c.{quote(str(child._meta.pk.column))}"]
+        joined_columns=([also] if also else [])
+        + [f"c.{quote(str(child._meta.pk.column))}"]
         + [column(name) for name in listed.columns],
         tail="ORDER BY " + ", ".join(column(name) for name in listed.order_by),
     )

@@ -1,9 +1,18 @@
 """Reads of applications. Access checks live here, one condition per line."""
 
 from dataclasses import dataclass
+from functools import cache
 
-from mijnduo.db import Listed, select_one, select_one_listing
+from django.db import connections, router
+
+from mijnduo.aanvraag.validator import HeldLookup
+from mijnduo.db import Listed, select_one, select_one_also, select_one_listing
 from mijnduo.identity.models import ApiClient
+from mijnduo.registry.selectors import (
+    held_beheerautorisaties,
+    held_in_document_sql,
+    held_lookup_answered,
+)
 
 from .models import Application, ApplicationFile
 from .references import is_reference
@@ -39,22 +48,63 @@ def application_for_applicant(*, user_id: int, kvk_nummer: str, reference: str) 
     return found
 
 
+def application_and_held_for_applicant(
+    *, user_id: int, kvk_nummer: str, reference: str
+) -> tuple[Application, HeldLookup]:
+    """``application_for_applicant`` (the same conditions), and in the same statement
+    what the beheerder named in it holds: ``held_beheerautorisaties`` answered from that
+    read when asked about that beheerder (the beheerautorisaties page shows it)."""
+    _check_applicant_lookup(kvk_nummer, reference)
+    held_sql = _held_in_document_sql()
+    if held_sql is None:
+        return application_for_applicant(
+            user_id=user_id, kvk_nummer=kvk_nummer, reference=reference
+        ), held_beheerautorisaties
+    found = select_one_also(
+        Application, held_sql, **_applicants_own(user_id, kvk_nummer, reference)
+    )
+    if found is None:
+        raise Application.DoesNotExist
+    application, held_json = found
+    return application, held_lookup_answered(application.document, held_json)
+
+
 def application_and_attachments_for_applicant(
     *, user_id: int, kvk_nummer: str, reference: str
-) -> tuple[Application, list["ListedAttachment"]]:
-    """``application_for_applicant`` (the same conditions) and ``attachments_listed``,
-    in one statement: the check page shows both every time."""
+) -> tuple[Application, list["ListedAttachment"], HeldLookup]:
+    """``application_for_applicant`` (the same conditions), ``attachments_listed``, and
+    the held codes as ``application_and_held_for_applicant`` gives them, in one
+    statement: the check page shows all three every time."""
     _check_applicant_lookup(kvk_nummer, reference)
+    held_sql = _held_in_document_sql()
     found = select_one_listing(
         Application,
         _ATTACHMENTS,
         _ATTACHMENT_VALUES,
+        held_sql,
         **_applicants_own(user_id, kvk_nummer, reference),
     )
     if found is None:
         raise Application.DoesNotExist
-    application, rows = found
-    return application, [ListedAttachment(naam, size) for naam, size in rows]
+    application, rows, held_json = found
+    held = (
+        held_beheerautorisaties
+        if held_sql is None
+        else held_lookup_answered(application.document, held_json)
+    )
+    return application, [ListedAttachment(naam, size) for naam, size in rows], held
+
+
+def _held_in_document_sql() -> str | None:
+    """The held codes' subquery over the application read (as p), for its database."""
+    return _held_in_document_sql_for(router.db_for_read(Application))
+
+
+@cache
+def _held_in_document_sql_for(alias: str) -> str | None:
+    connection = connections[alias]
+    document = f"p.{connection.ops.quote_name(Application._meta.get_field('document').column)}"
+    return held_in_document_sql(document, connection.vendor)
 
 
 def _check_applicant_lookup(kvk_nummer: str, reference: str) -> None:

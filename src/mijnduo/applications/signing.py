@@ -19,7 +19,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from mijnduo.aanvraag.validator import ValidationResult, today_in_amsterdam, validate
+from mijnduo.aanvraag.validator import HeldLookup, ValidationResult, today_in_amsterdam, validate
 from mijnduo.audit.actors import Actor
 from mijnduo.audit.services import audit_record
 from mijnduo.registry.selectors import held_beheerautorisaties
@@ -73,11 +73,14 @@ def as_signed(document: dict[str, Any], today: date, akkoord: bool = True) -> di
     return {**document, "ondertekening": section}
 
 
-def validate_for_signing(document: dict[str, Any], today: date | None = None) -> ValidationResult:
-    """Validate a draft as it would be signed today (what the check page shows)."""
-    return validate(
-        as_signed(document, today or today_in_amsterdam()), held_lookup=held_beheerautorisaties
-    )
+def validate_for_signing(
+    document: dict[str, Any],
+    today: date | None = None,
+    held_lookup: HeldLookup = held_beheerautorisaties,
+) -> ValidationResult:
+    """Validate a draft as it would be signed today (what the check page shows).
+    ``held_lookup``: the registry's answer, or one read with the application."""
+    return validate(as_signed(document, today or today_in_amsterdam()), held_lookup=held_lookup)
 
 
 def _token_hash(token: str) -> str:

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mijnduo.aanvraag.validator import Problem, ValidationResult
+from mijnduo.aanvraag.validator import HeldLookup, Problem, ValidationResult
 from mijnduo.applications import drafts, files, signing
 from mijnduo.applications.constants import Status
 from mijnduo.applications.models import Application, ApplicationFile
@@ -31,6 +31,7 @@ from .permissions import (
     applicant_for,
     own_application,
     own_application_and_attachments,
+    own_application_and_held,
 )
 from .prefill import document_for_new_draft, fill_from_duo_register
 from .summary import answers_summary
@@ -117,13 +118,13 @@ def _step_context(
     return context
 
 
-def _held(application: Application) -> tuple[str, ...]:
+def _held(application: Application, held_lookup: HeldLookup) -> tuple[str, ...]:
     """The beheerautorisaties the named beheerder holds now (for a wijziging)."""
     organisatie = application.document.get("organisatie") or {}
     email = (application.document.get("beheerder") or {}).get("email") or ""
     if not email:
         return ()
-    held = held_beheerautorisaties(organisatie, email)
+    held = held_lookup(organisatie, email)
     return tuple(code for code in texts.BEHEERAUTORISATIES if code in held)
 
 
@@ -138,8 +139,12 @@ def _with_current_set(document: dict[str, Any], held: tuple[str, ...]) -> dict[s
 @require_http_methods(["GET", "POST"])
 def application_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
     applicant = applicant_for(request)
-    application = own_application(applicant, reference)
     page = Q.STEP_BY_SLUG.get(step)
+    held_lookup: HeldLookup = held_beheerautorisaties
+    if page is Q.AUTORISATIES_STEP and request.method == "GET":  # shows the held set
+        application, held_lookup = own_application_and_held(applicant, reference)
+    else:
+        application = own_application(applicant, reference)
     if page is None:
         raise Http404
     if (elsewhere := _draft_or_status_page(application)) is not None:
@@ -185,7 +190,7 @@ def application_step(request: HttpRequest, reference: str, step: str) -> HttpRes
             return redirect(
                 "portal:application-step", reference=application.reference, step=following.slug
             )
-    held = _held(application) if page is Q.AUTORISATIES_STEP else ()
+    held = _held(application, held_lookup) if page is Q.AUTORISATIES_STEP else ()
     if request.method == "GET":
         document = _with_current_set(document, held)
     return render(
@@ -235,8 +240,11 @@ def application_check(request: HttpRequest, reference: str) -> HttpResponse:
     """The whole application, its problems, the change set; then sign or send for signing."""
     applicant = applicant_for(request)
     attachments: list[ListedAttachment] | None = None
-    if request.method == "GET":  # shown after every step: one statement for both
-        application, attachments = own_application_and_attachments(applicant, reference)
+    held_lookup: HeldLookup = held_beheerautorisaties
+    if request.method == "GET":  # shown after every step: one statement for all three
+        application, attachments, held_lookup = own_application_and_attachments(
+            applicant, reference
+        )
     else:
         application = own_application(applicant, reference)
     if (elsewhere := _draft_or_status_page(application)) is not None:
@@ -283,7 +291,7 @@ def application_check(request: HttpRequest, reference: str) -> HttpResponse:
         application.refresh_from_db()
     if attachments is None:
         attachments = attachments_listed(application)
-    result = signing.validate_for_signing(application.submitted_document)
+    result = signing.validate_for_signing(application.submitted_document, held_lookup=held_lookup)
     context = _check_context(application, result, attachments)
     context["sign_problems"] = Q.shown(sign_problems)
     context["akkoord_problems"] = [

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest
 
+from mijnduo.aanvraag.validator import HeldLookup
 from mijnduo.applications.models import Application
 from mijnduo.applications.selectors import (
     ListedAttachment,
     application_and_attachments_for_applicant,
+    application_and_held_for_applicant,
     application_for_applicant,
 )
 from mijnduo.audit.actors import Actor, ActorKind
@@ -61,10 +63,23 @@ def own_application(applicant: Applicant, reference: str) -> Application:
         raise Http404 from error
 
 
+def own_application_and_held(
+    applicant: Applicant, reference: str
+) -> tuple[Application, HeldLookup]:
+    """``own_application`` (the same conditions, else 404) and what its beheerder holds."""
+    try:
+        return application_and_held_for_applicant(
+            user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference
+        )
+    except Application.DoesNotExist as error:
+        raise Http404 from error
+
+
 def own_application_and_attachments(
     applicant: Applicant, reference: str
-) -> tuple[Application, list[ListedAttachment]]:
-    """``own_application`` (the same conditions, else 404) and its attachments."""
+) -> tuple[Application, list[ListedAttachment], HeldLookup]:
+    """``own_application`` (the same conditions, else 404), its attachments and what its
+    beheerder holds."""
     try:
         return application_and_attachments_for_applicant(
             user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference

@@ -1,6 +1,7 @@
 """Reads of the registry used by other apps."""
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -8,6 +9,7 @@ from django.db import connection
 from django.db.models import Min
 
 from mijnduo.aanvraag.constants import OWN_NUMBER
+from mijnduo.aanvraag.validator import HeldLookup
 
 from .constants import ORGANISATION_FIELD_FOR
 from .models import Account, BeheerautorisatieGrant, Organisation, TokenGeneratorReturn
@@ -36,18 +38,107 @@ def held_beheerautorisaties(organisatie: Mapping[str, Any], email: str) -> froze
 def _held_sql(own_field: str, vendor: str) -> str:
     # Built once per own-number column and database vendor, not on every request.
     quote = connection.ops.quote_name
+    where = _held_where(
+        kvk_nummer="%s", type_="%s", own=(f"o.{quote(own_field)} = %s",), email="%s"
+    )
+    return f"SELECT g.{quote('code')} {_held_from()} WHERE {where}"
+
+
+def _held_from() -> str:
+    """The grants (g) with their organisation (o) and account (a)."""
+    quote = connection.ops.quote_name
     grant, org, account = (
         quote(model._meta.db_table) for model in (BeheerautorisatieGrant, Organisation, Account)
     )
-    # Only names from the models' metadata are interpolated; values are parameters.
-    own_column = quote(own_field)
+    # Only names from the models' metadata are interpolated.
     return (
-        f"SELECT g.{quote('code')} FROM {grant} g "  # noqa: S608
+        f"FROM {grant} g "
         f"JOIN {org} o ON o.{quote('id')} = g.{quote('organisation_id')} "
-        f"JOIN {account} a ON a.{quote('id')} = g.{quote('account_id')} "
-        f"WHERE o.{quote('kvk_nummer')} = %s AND o.{quote('type')} = %s "
-        f"AND o.{own_column} = %s AND UPPER(a.{quote('email')}) = UPPER(%s)"
+        f"JOIN {account} a ON a.{quote('id')} = g.{quote('account_id')}"
     )
+
+
+def _held_where(*, kvk_nummer: str, type_: str, own: tuple[str, ...], email: str) -> str:
+    """The one matching rule of both reads of held codes, over SQL expressions for the
+    values: the organisation by KvK-nummer, type and the type's own number (``own``:
+    conditions of which one must hold), the beheerder's account by e-mail,
+    case-insensitive."""
+    quote = connection.ops.quote_name
+    return (
+        f"o.{quote('kvk_nummer')} = {kvk_nummer} AND o.{quote('type')} = {type_} "
+        f"AND ({' OR '.join(own)}) AND UPPER(a.{quote('email')}) = UPPER({email})"
+    )
+
+
+# How each database reads a text field of a JSON column (a path of keys that are names
+# from the code), and gathers the held codes into the text of one JSON array.
+_JSON_TEXT: dict[str, Callable[[str, tuple[str, ...]], str]] = {
+    "postgresql": lambda column, path: f"({column} #>> '{{{','.join(path)}}}')",
+    "sqlite": lambda column, path: f"json_extract({column}, '$.{'.'.join(path)}')",
+}
+_JSON_ARRAY_OF_CODES = {
+    "postgresql": "json_agg(g.{code})::text",
+    "sqlite": "json_group_array(g.{code})",
+}
+
+
+@cache
+def held_in_document_sql(document_column: str, vendor: str) -> str | None:
+    """A scalar subquery for a read of an application (``document_column``: its stored,
+    normalised document): the codes that the beheerder named there holds for the
+    organisation named there, as the text of a JSON array; NULL when none. The same
+    matching as ``held_beheerautorisaties`` (``_held_where``), whose answers
+    ``held_lookup_answered`` then gives from it. None for a database without these
+    JSON functions."""
+    if vendor not in _JSON_TEXT:
+        return None
+    quote = connection.ops.quote_name
+
+    def text(*path: str) -> str:
+        return _JSON_TEXT[vendor](document_column, path)
+
+    own = []
+    for type_, number in OWN_NUMBER.items():
+        if not type_.isalpha():  # written into the SQL as a string: code constants only
+            raise ValueError(type_)
+        value = text("organisatie", number)
+        column = quote(ORGANISATION_FIELD_FOR[number])
+        # As held_beheerautorisaties: no own number, no match.
+        own.append(f"(o.{quote('type')} = '{type_}' AND {value} <> '' AND o.{column} = {value})")
+    where = _held_where(
+        kvk_nummer=text("organisatie", "kvkNummer"),
+        type_=text("organisatie", "type"),
+        own=tuple(own),
+        email=text("beheerder", "email"),
+    )
+    codes = _JSON_ARRAY_OF_CODES[vendor].format(code=f"{quote('code')}")
+    return f"(SELECT {codes} {_held_from()} WHERE {where})"
+
+
+def held_lookup_answered(document: Mapping[str, Any], held_json: str | None) -> HeldLookup:
+    """``held_beheerautorisaties``, but answered from ``held_json`` (what
+    ``held_in_document_sql`` read, in the same statement as the application) when asked
+    about the very organisation and beheerder that ``document`` (the stored document
+    it read them from) names; any other question is read as before."""
+    held = frozenset(json.loads(held_json)) if held_json else frozenset()
+    named = _identity(
+        document.get("organisatie") or {}, (document.get("beheerder") or {}).get("email")
+    )
+
+    def lookup(organisatie: Mapping[str, Any], email: str) -> frozenset[str]:
+        if named is not None and _identity(organisatie, email) == named:
+            return held
+        return held_beheerautorisaties(organisatie, email)
+
+    return lookup
+
+
+def _identity(organisatie: Mapping[str, Any], email: object) -> tuple[Any, ...] | None:
+    """What held codes depend on: KvK-nummer, type, the type's own number, e-mail."""
+    own = OWN_NUMBER.get(organisatie.get("type", ""))
+    if own is None:
+        return None
+    return (organisatie.get("kvkNummer"), organisatie.get("type"), organisatie.get(own), email)
 
 
 def organisations_for_kvk(kvk_nummer: str) -> list[Organisation]:
