@@ -34,11 +34,7 @@ each at ``--connections`` (32) for ``--duration`` seconds; the ratio page/health
 within each pair. Every page request loads the session and the user, and the session is
 written again whenever the product renews it (before commit a578d9b on every request,
 SESSION_SAVE_EVERY_REQUEST; since then when the last renewal is a minute old,
-src/mijnduo/identity/sessions.py): that is part of the measured cost. Each applicant's
-last renewal is set at a different second of the past minute (``--renewals spread``,
-the default since run AI), so each renews once a minute at its own moment, as people who
-logged in at different times do; ``--renewals together`` gives the set-up of the runs
-before: all renewing in the same second, once a minute. For information
+src/mijnduo/identity/sessions.py): that is part of the measured cost. For information
 (no target), each round starts with ``GET /health`` *with* the applicants' cookies: the
 same trivial view plus the session's own cost, an upper bound for any logged-in page.
 
@@ -75,7 +71,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,16 +122,8 @@ FLOOR = "health+sessie"
 # --- the applicant's state (runs in a child process, with gunicorn's environment) ---------
 
 
-def setup_state(count: int, renewals: str = "spread") -> list[dict[str, str]]:
+def setup_state(count: int) -> list[dict[str, str]]:
     """``count`` applicants, each a user with an eHerkenning session and a complete draft.
-
-    A session is renewed (written again) when its last renewal is a minute old
-    (``identity/sessions.py``). ``renewals="spread"``: the applicants' last renewals lie
-    evenly over the past minute, as for people who logged in at different moments, so
-    each still renews once a minute but at its own second. ``"together"``: as set up
-    before run AI: no renewal yet, so every applicant renews at its first request and
-    then all in the same second of every minute, a burst of ``count`` session writes
-    that the requests queued behind it wait for.
 
     Returns each one's draft reference and the cookies of their browser.
     """
@@ -145,19 +132,10 @@ def setup_state(count: int, renewals: str = "spread") -> list[dict[str, str]]:
 
     django.setup()
     sys.path.insert(0, str(ROOT))  # for tests/portal/answers.py
-    from mijnduo.identity.sessions import RENEWAL_INTERVAL_SECONDS
-
-    now = int(time.time())
-    return [
-        _applicant(
-            i,
-            None if renewals == "together" else now - i * RENEWAL_INTERVAL_SECONDS // count,
-        )
-        for i in range(count)
-    ]
+    return [_applicant(i) for i in range(count)]
 
 
-def _applicant(i: int, renewed_at: int | None) -> dict[str, str]:
+def _applicant(i: int) -> dict[str, str]:
     """One applicant (see setup_state); Django is set up."""
     from django.conf import settings
     from django.contrib.auth import (
@@ -173,7 +151,7 @@ def _applicant(i: int, renewed_at: int | None) -> dict[str, str]:
     from mijnduo.applications import drafts, signing
     from mijnduo.audit.actors import Actor, ActorKind
     from mijnduo.identity.eherkenning import constants as eh
-    from mijnduo.identity.sessions import RENEWED_AT, SessionStore  # SESSION_ENGINE
+    from mijnduo.identity.sessions import SessionStore  # SESSION_ENGINE
     from mijnduo.portal import questions as Q
     from mijnduo.portal.prefill import document_for_new_draft
 
@@ -214,8 +192,6 @@ def _applicant(i: int, renewed_at: int | None) -> dict[str, str]:
         "level": eh.AssuranceLevel.EH3.value,
         "vestigingsnummer": "",
     }
-    if renewed_at is not None:
-        session[RENEWED_AT] = renewed_at
     session.save()
     return {
         "reference": application.reference,
@@ -226,9 +202,7 @@ def _applicant(i: int, renewed_at: int | None) -> dict[str, str]:
     }
 
 
-def make_state(
-    env: dict[str, str], workdir: Path, count: int, renewals: str = "spread"
-) -> list[dict[str, str]]:
+def make_state(env: dict[str, str], workdir: Path, count: int) -> list[dict[str, str]]:
     done = subprocess.run(
         [
             sys.executable,
@@ -236,8 +210,6 @@ def make_state(
             "--setup-state",
             "--applicants",
             str(count),
-            "--renewals",
-            renewals,
         ],
         env={**env, "DJANGO_SETTINGS_MODULE": "mijnduo.conf.settings"},
         cwd=workdir,
@@ -505,7 +477,7 @@ def scenario(args: argparse.Namespace) -> bool:
         with database(args.db, workdir) as url:
             env = base_env(url, workdir)
             manage(env, "migrate", "--noinput")
-            applicants = make_state(env, workdir, args.applicants, args.renewals)
+            applicants = make_state(env, workdir, args.applicants)
 
             def target(suffix: str | None) -> Target:
                 """GET a page of each applicant's own draft in turn, with their cookies."""
@@ -537,8 +509,7 @@ def scenario(args: argparse.Namespace) -> bool:
                 print_header("portal form pages", args, server, url.split("/")[0] + "…", client)
                 print(
                     f"   {len(applicants)} applicant(s), each a user with an eHerkenning session "
-                    f"and a complete draft ({applicants[0]['reference']}, …), requested in turn; "
-                    f"session renewals {args.renewals}"
+                    f"and a complete draft ({applicants[0]['reference']}, …), requested in turn"
                 )
                 sizes = check_all()
                 print(
@@ -594,13 +565,6 @@ def main(argv: list[str] | None = None) -> int:
         default=32,
         help="logged-in applicants (own user, session and draft), requested in turn",
     )
-    parser.add_argument(
-        "--renewals",
-        choices=("spread", "together"),
-        default="spread",
-        help="the applicants' session renewals: each at its own second of the minute "
-        "(default), or all in the same second (the set-up of the runs before AI)",
-    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--client", choices=("wrk", "loadgen"), default="wrk")
     parser.add_argument("--client-cpu", default="1", help="CPU list for the generator, or none")
@@ -628,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.setup_state:
-        print("STATE " + json.dumps(setup_state(args.applicants, args.renewals)))
+        print("STATE " + json.dumps(setup_state(args.applicants)))
         return 0
     if args.in_process:
         try:
