@@ -141,10 +141,9 @@ class SessionStore(db.SessionStore):
     def save(self, must_create: bool = False) -> None:
         """Django's save, but an existing session (its renewal, once a minute) is written
         with one UPDATE when no transaction is open. Django's way (BEGIN, a compiled
-        UPDATE, COMMIT) made a renewing page 1.4 ms slower, this one 0.8 ms; renewals
-        that come together (the benchmark's applicants all renew in the same second)
-        queue up behind each other (docs/performance.md). As in Django, a session that
-        is gone raises UpdateError, and so does a database error."""
+        UPDATE, COMMIT: three round trips) made a renewing page 1.4 ms slower, this one
+        0.8 ms (docs/performance.md, run AE). As in Django, a session that is gone
+        raises UpdateError, and so does a database error."""
         alias = router.db_for_write(self.model)
         if must_create or self.session_key is None or connections[alias].in_atomic_block:
             super().save(must_create)  # created, or joining the caller's transaction
