@@ -203,6 +203,24 @@ def test_the_application_and_its_attachments_in_one_statement(
     ]
 
 
+def test_a_listing_without_also(draft) -> None:
+    from mijnduo.applications.models import ApplicationFile
+    from mijnduo.db import Listed, select_one_listing
+
+    _attachment(draft, "Statuten")
+    listed = Listed(
+        model=ApplicationFile,
+        foreign_key="application",
+        equal=("purpose",),
+        columns=("naam", "size"),
+        order_by=("id",),
+    )
+    found = select_one_listing(Application, listed, ("bijlage",), reference=draft.reference)
+    assert found is not None
+    application, items, also = found
+    assert (application, items, also) == (draft, [("Statuten", 8)], None)
+
+
 @pytest.mark.parametrize(
     "other",
     [

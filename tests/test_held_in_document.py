@@ -3,6 +3,7 @@ as the registry's own lookup (held_beheerautorisaties), for every kind of organi
 on SQLite and PostgreSQL; and any other question still goes to the registry."""
 
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
@@ -34,13 +35,15 @@ OWN_VALUES = {
 }
 
 
-def _registry(type_: str, codes: list[str], email: str = "J.deVries@example.nl") -> None:
+def _registry(
+    type_: str, codes: list[str], email: str = "J.deVries@example.nl", own_value: str | None = None
+) -> None:
     own = OWN_NUMBER[type_]
     organisation = Organisation.objects.create(
         type=type_,
         kvk_nummer=KVK,
         naam="De organisatie",
-        **{ORGANISATION_FIELD_FOR[own]: OWN_VALUES[own]},
+        **{ORGANISATION_FIELD_FOR[own]: OWN_VALUES[own] if own_value is None else own_value},
     )
     account = Account.objects.create(naam="J. de Vries", email=email)
     for code in codes:
@@ -104,6 +107,60 @@ def test_read_along_it_answers_as_the_registry(
         assert lookup(organisatie, email) == expected
     matching = not overrides and email.lower() == "j.devries@example.nl"
     assert expected == (frozenset({"po", "rio_algemeen"}) if matching else frozenset())
+
+
+def test_no_own_number_matches_nothing_even_where_the_registry_has_none(
+    django_assert_num_queries,
+) -> None:
+    _registry("bestuur", ["po"], own_value="")  # a registry row without its number
+    organisatie = _organisatie("bestuur", bestuursnummer="")
+    user, draft = _stored(organisatie, "J.deVries@example.nl")
+    _, lookup = _read_along(user, draft, django_assert_num_queries)
+    assert held_beheerautorisaties(organisatie, "J.deVries@example.nl") == frozenset()
+    assert lookup(organisatie, "J.deVries@example.nl") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("organisatie", "email"),
+    [
+        ({"kvkNummer": KVK, "type": "bestuur", "bestuursnummer": 0}, "J.deVries@example.nl"),
+        ({"kvkNummer": KVK, "type": "bestuur", "bestuursnummer": ""}, "J.deVries@example.nl"),
+        ({"kvkNummer": KVK, "type": ["bestuur"], "bestuursnummer": "40169"}, "j@example.nl"),
+        ({"type": "bestuur", "bestuursnummer": "40169"}, "J.deVries@example.nl"),
+        ({"kvkNummer": KVK, "type": "bestuur", "bestuursnummer": "40169"}, 5),
+        ("bestuur", "J.deVries@example.nl"),  # not a section at all
+    ],
+)
+def test_a_stored_document_with_other_values_is_asked_of_the_registry(
+    organisatie, email, django_assert_num_queries
+) -> None:
+    """A stored document keeps what was sent, wrong types included. Asked about exactly
+    what it names (as the beheerautorisaties page asks), the lookup goes to the registry
+    unless all four values are text: only then do the SQL and the registry compare
+    the same values (0 is falsy to the registry but '0' to the SQL)."""
+    _registry("bestuur", ["po"], own_value="0")
+    user, draft = _stored(organisatie, email)
+    _, lookup = _read_along(user, draft, django_assert_num_queries)  # no error
+    asked = organisatie if isinstance(organisatie, dict) else _organisatie("bestuur")
+    registry = mock.Mock(return_value=frozenset({"the registry's answer"}))
+    with mock.patch("mijnduo.registry.selectors.held_beheerautorisaties", registry):
+        assert lookup(asked, email) == frozenset({"the registry's answer"})
+    registry.assert_called_once_with(asked, email)
+
+
+def test_without_the_subquery_the_registry_is_asked(django_assert_num_queries) -> None:
+    _registry("bestuur", ["po"])
+    organisatie = _organisatie("bestuur")
+    user, draft = _stored(organisatie, "J.deVries@example.nl")
+    own = {"user_id": user.pk, "kvk_nummer": KVK, "reference": draft.reference}
+    with mock.patch("mijnduo.applications.selectors._held_in_document_sql", return_value=None):
+        application, lookup = application_and_held_for_applicant(**own)
+        also_application, attachments, also_lookup = application_and_attachments_for_applicant(
+            **own
+        )
+    assert application == also_application == draft
+    assert attachments == []
+    assert lookup is also_lookup is held_beheerautorisaties
 
 
 def test_the_check_page_read_brings_it_along_with_the_attachments(

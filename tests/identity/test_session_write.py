@@ -10,12 +10,13 @@ from unittest import mock
 
 import pytest
 from django.contrib.sessions.backends.base import UpdateError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from freezegun import freeze_time
 
+from mijnduo.db import update_instance
 from mijnduo.identity.models import Session
 from mijnduo.identity.sessions import RENEWED_AT, SessionStore
 
@@ -70,6 +71,40 @@ def test_a_session_deleted_meanwhile_is_not_written_again(person) -> None:
     with _no_transaction_allowed(), pytest.raises(UpdateError):
         store.save()
     assert not Session.objects.exists()  # not brought back
+
+
+def test_a_request_whose_session_is_deleted_meanwhile_is_answered_400(person) -> None:
+    start = timezone.now()
+    with freeze_time(start) as clock:
+        client = Client()
+        client.force_login(person)
+        client.get(PAGE)
+        clock.tick(timedelta(seconds=61))  # this request renews
+        real_update = update_instance
+
+        def logged_out_elsewhere_first(instance):
+            Session.objects.filter(session_key=instance.session_key).delete()
+            return real_update(instance)
+
+        with mock.patch(
+            "mijnduo.identity.sessions.update_instance", side_effect=logged_out_elsewhere_first
+        ):
+            response = client.get(PAGE)
+        assert response.status_code == 400  # Django's SessionInterrupted
+        assert not Session.objects.exists()  # not brought back
+
+
+def test_an_integrity_error_passes_through_as_in_django(person) -> None:
+    client = Client()
+    client.force_login(person)
+    store = SessionStore(client.session.session_key)
+    assert store.keys()
+    store[RENEWED_AT] = 1
+    with (
+        mock.patch("mijnduo.identity.sessions.update_instance", side_effect=IntegrityError),
+        pytest.raises(IntegrityError),
+    ):
+        store.save()
 
 
 def test_a_database_error_is_an_update_error_as_in_django(person) -> None:

@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.backends.base import UpdateError
-from django.db import DatabaseError, connections, router
+from django.db import DatabaseError, IntegrityError, connections, router
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -141,9 +141,10 @@ class SessionStore(db.SessionStore):
     def save(self, must_create: bool = False) -> None:
         """Django's save, but an existing session (its renewal, once a minute) is written
         with one UPDATE when no transaction is open. Django's way (BEGIN, a compiled
-        UPDATE, COMMIT: three round trips) made a renewing page 1.4 ms slower, this one
-        0.8 ms (docs/performance.md, run AE). As in Django, a session that is gone
-        raises UpdateError, and so does a database error."""
+        UPDATE, COMMIT: three round trips) made a renewing page 1.4–1.5 ms slower, this
+        one 0.8–0.9 ms (in process, docs/performance.md, runs AE–AL). As in Django, a session
+        that is gone raises UpdateError, and so does a database error other than an
+        integrity error."""
         alias = router.db_for_write(self.model)
         if must_create or self.session_key is None or connections[alias].in_atomic_block:
             super().save(must_create)  # created, or joining the caller's transaction
@@ -152,6 +153,8 @@ class SessionStore(db.SessionStore):
         instance = self.create_model_instance(self._get_session())  # type: ignore[attr-defined]
         try:
             updated = update_instance(instance)
+        except IntegrityError:
+            raise  # as Django's save lets it through
         except DatabaseError as error:
             raise UpdateError from error
         if not updated:

@@ -3,7 +3,7 @@
 import json
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection
 from django.db.models import Min
@@ -89,7 +89,8 @@ def held_in_document_sql(document_column: str, vendor: str) -> str | None:
     organisation named there, as the text of a JSON array; NULL when none. The same
     matching as ``held_beheerautorisaties`` (``_held_where``), whose answers
     ``held_lookup_answered`` then gives from it. None for a database without these
-    JSON functions."""
+    JSON functions. The registry's tables are read in the application's database: the
+    project has one (a router that split them would need the plain lookup)."""
     if vendor not in _JSON_TEXT:
         return None
     quote = connection.ops.quote_name
@@ -103,8 +104,9 @@ def held_in_document_sql(document_column: str, vendor: str) -> str | None:
             raise ValueError(type_)
         value = text("organisatie", number)
         column = quote(ORGANISATION_FIELD_FOR[number])
-        # As held_beheerautorisaties: no own number, no match.
-        own.append(f"(o.{quote('type')} = '{type_}' AND {value} <> '' AND o.{column} = {value})")
+        # An empty own number, or one that is not text, is never answered from this
+        # read (held_lookup_answered's _identity): the registry is asked instead.
+        own.append(f"(o.{quote('type')} = '{type_}' AND o.{column} = {value})")
     where = _held_where(
         kvk_nummer=text("organisatie", "kvkNummer"),
         type_=text("organisatie", "type"),
@@ -121,8 +123,11 @@ def held_lookup_answered(document: Mapping[str, Any], held_json: str | None) -> 
     about the very organisation and beheerder that ``document`` (the stored document
     it read them from) names; any other question is read as before."""
     held = frozenset(json.loads(held_json)) if held_json else frozenset()
-    named = _identity(
-        document.get("organisatie") or {}, (document.get("beheerder") or {}).get("email")
+    organisatie, beheerder = document.get("organisatie"), document.get("beheerder")
+    named = (
+        _identity(organisatie, beheerder.get("email"))
+        if isinstance(organisatie, Mapping) and isinstance(beheerder, Mapping)
+        else None
     )
 
     def lookup(organisatie: Mapping[str, Any], email: str) -> frozenset[str]:
@@ -133,12 +138,19 @@ def held_lookup_answered(document: Mapping[str, Any], held_json: str | None) -> 
     return lookup
 
 
-def _identity(organisatie: Mapping[str, Any], email: object) -> tuple[Any, ...] | None:
-    """What held codes depend on: KvK-nummer, type, the type's own number, e-mail."""
-    own = OWN_NUMBER.get(organisatie.get("type", ""))
+def _identity(organisatie: Mapping[str, Any], email: object) -> tuple[str, ...] | None:
+    """What held codes depend on: KvK-nummer, type, the type's own number, e-mail; None
+    unless all four are text that is not empty. Only then do the SQL's JSON reads and
+    the registry's parameters compare the same values (a stored document keeps what was
+    sent, wrong types included); anything else is asked of the registry itself."""
+    type_ = organisatie.get("type")
+    own = OWN_NUMBER.get(type_) if isinstance(type_, str) else None
     if own is None:
         return None
-    return (organisatie.get("kvkNummer"), organisatie.get("type"), organisatie.get(own), email)
+    identity = (organisatie.get("kvkNummer"), type_, organisatie.get(own), email)
+    if not all(isinstance(value, str) and value for value in identity):
+        return None
+    return cast(tuple[str, ...], identity)
 
 
 def organisations_for_kvk(kvk_nummer: str) -> list[Organisation]:
