@@ -94,28 +94,21 @@ def test_a_request_whose_session_is_deleted_meanwhile_is_answered_400(person) ->
         assert not Session.objects.exists()  # not brought back
 
 
-def test_an_integrity_error_passes_through_as_in_django(person) -> None:
+@pytest.mark.parametrize(
+    ("error", "raised"),
+    [(DatabaseError, UpdateError), (IntegrityError, IntegrityError)],  # as in Django
+)
+def test_a_database_error_is_an_update_error_but_an_integrity_error_passes(
+    person, error, raised
+) -> None:
     client = Client()
     client.force_login(person)
     store = SessionStore(client.session.session_key)
     assert store.keys()
     store[RENEWED_AT] = 1
     with (
-        mock.patch("mijnduo.identity.sessions.update_instance", side_effect=IntegrityError),
-        pytest.raises(IntegrityError),
-    ):
-        store.save()
-
-
-def test_a_database_error_is_an_update_error_as_in_django(person) -> None:
-    client = Client()
-    client.force_login(person)
-    store = SessionStore(client.session.session_key)
-    assert store.keys()
-    store[RENEWED_AT] = 1
-    with (
-        mock.patch("mijnduo.identity.sessions.update_instance", side_effect=DatabaseError),
-        pytest.raises(UpdateError),
+        mock.patch("mijnduo.identity.sessions.update_instance", side_effect=error),
+        pytest.raises(raised),
     ):
         store.save()
 
