@@ -588,7 +588,9 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--repeats", type=int, default=5, help="batches per figure")
     where.add_argument("--cprofile", action="store_true", help="also cProfile each page")
     where.add_argument(
-        "--what-if", action="store_true", help="also time each page without its template"
+        "--what-if",
+        action="store_true",
+        help="also time each page in the what-if variants (no template, url memoised, renewing)",
     )
     args = parser.parse_args(argv)
     if args.setup_state:
