@@ -104,14 +104,25 @@ def update_instance(instance: Model) -> bool:
 
 
 @cache
-def _select_sql(model: type[Model], alias: str, names: tuple[str, ...]) -> str:
+def _select_sql(model: type[Model], alias: str, names: tuple[str, ...], also: str | None) -> str:
     quote = connections[alias].ops.quote_name
     meta = model._meta
-    columns = ", ".join(quote(f.column) for f in meta.concrete_fields)
-    where = " AND ".join(f"{quote(str(_concrete(model, name).column))} = %s" for name in names)
-    # Only names from the model's metadata are interpolated; values are parameters.
-    # LIMIT 2: enough to tell one row from more than one (get() asks for 21).
-    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {where} LIMIT 2"  # noqa: S608
+    columns = ", ".join(_row_columns(model, quote) + ([also] if also else []))
+    where = _row_where(model, names, quote)
+    # Only names from the model's metadata and the code's expression are interpolated;
+    # values are parameters. LIMIT 2: enough to tell one row from more than one (get()
+    # asks for 21).
+    return f"SELECT {columns} FROM {quote(meta.db_table)} p WHERE {where} LIMIT 2"  # noqa: S608
+
+
+def _row_columns(model: type[Model], quote: Callable[[str], str]) -> list[str]:
+    """The one row's columns, every concrete one, of the table read as p."""
+    return [f"p.{quote(f.column)}" for f in model._meta.concrete_fields]
+
+
+def _row_where(model: type[Model], names: tuple[str, ...], quote: Callable[[str], str]) -> str:
+    """The one row's conditions: each field named equals a parameter."""
+    return " AND ".join(f"p.{quote(str(_concrete(model, n).column))} = %s" for n in names)
 
 
 @cache
@@ -137,40 +148,24 @@ def select_one(model: type[M], **equal: Any) -> M | None:
     with None. Values are prepared, and the row converted (JSON, dates, booleans),
     as the ORM's compiler does it; the instance is made by ``Model.from_db``.
     """
-    alias, connection, rows = _rows(
-        model, equal, lambda alias: _select_sql(model, alias, tuple(equal))
-    )
-    if len(rows) > 1:
-        raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
-    if not rows:
-        return None
-    return _instance(model, alias, connection, rows[0])
+    found = select_one_also(model, None, **equal)
+    return None if found is None else found[0]
 
 
-def select_one_also(model: type[M], also: str, **equal: Any) -> tuple[M, Any] | None:
-    """``select_one(model, **equal)`` and, in the same statement, the value of ``also``:
-    an SQL expression over the row (as ``p``), made from the code, never from input (a
-    subquery that would otherwise be a second round trip). The value comes as the
-    database driver gives it."""
+def select_one_also(model: type[M], also: str | None, **equal: Any) -> tuple[M, Any] | None:
+    """``select_one(model, **equal)`` and, in the same statement, the value of ``also``
+    (None without it): an SQL expression over the row (as ``p``), made from the code,
+    never from input (a subquery that would otherwise be a second round trip). The
+    value comes as the database driver gives it."""
     alias, connection, rows = _rows(
-        model, equal, lambda alias: _select_also_sql(model, alias, tuple(equal), also)
+        model, equal, lambda alias: _select_sql(model, alias, tuple(equal), also)
     )
     if len(rows) > 1:
         raise model.MultipleObjectsReturned(f"{len(rows)} rows for {tuple(equal)}")  # type: ignore[attr-defined]
     if not rows:
         return None
     width = len(model._meta.concrete_fields)
-    return _instance(model, alias, connection, rows[0][:width]), rows[0][width]
-
-
-@cache
-def _select_also_sql(model: type[Model], alias: str, names: tuple[str, ...], also: str) -> str:
-    quote = connections[alias].ops.quote_name
-    meta = model._meta
-    columns = ", ".join([f"p.{quote(f.column)}" for f in meta.concrete_fields] + [also])
-    where = " AND ".join(f"p.{quote(str(_concrete(model, n).column))} = %s" for n in names)
-    # Only names from the model's metadata and the code's expression are interpolated.
-    return f"SELECT {columns} FROM {quote(meta.db_table)} p WHERE {where} LIMIT 2"  # noqa: S608
+    return _instance(model, alias, connection, rows[0][:width]), (rows[0][width] if also else None)
 
 
 def _instance(model: type[M], alias: str, connection: BaseDatabaseWrapper, row: Any) -> M:
@@ -278,10 +273,8 @@ def _left_join_sql(
     """SELECT the model's columns (as p) and ``joined_columns`` of ``joined_table`` (as c),
     LEFT JOINed ``joined_on``, WHERE each of ``names`` equals a parameter, then ``tail``."""
     quote = connections[alias].ops.quote_name
-    columns = ", ".join(
-        [f"p.{quote(f.column)}" for f in model._meta.concrete_fields] + joined_columns
-    )
-    where = " AND ".join(f"p.{quote(str(_concrete(model, n).column))} = %s" for n in names)
+    columns = ", ".join(_row_columns(model, quote) + joined_columns)
+    where = _row_where(model, names, quote)
     # Only names from the models' metadata are interpolated; values are parameters.
     return (
         f"SELECT {columns} FROM {quote(model._meta.db_table)} p "  # noqa: S608

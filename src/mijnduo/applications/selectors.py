@@ -56,17 +56,13 @@ def application_and_held_for_applicant(
     read when asked about that beheerder (the beheerautorisaties page shows it)."""
     _check_applicant_lookup(kvk_nummer, reference)
     held_sql = _held_in_document_sql()
-    if held_sql is None:
-        return application_for_applicant(
-            user_id=user_id, kvk_nummer=kvk_nummer, reference=reference
-        ), held_beheerautorisaties
     found = select_one_also(
         Application, held_sql, **_applicants_own(user_id, kvk_nummer, reference)
     )
     if found is None:
         raise Application.DoesNotExist
     application, held_json = found
-    return application, held_lookup_answered(application.document, held_json)
+    return application, _held_lookup(held_sql, application, held_json)
 
 
 def application_and_attachments_for_applicant(
@@ -87,12 +83,17 @@ def application_and_attachments_for_applicant(
     if found is None:
         raise Application.DoesNotExist
     application, rows, held_json = found
-    held = (
-        held_beheerautorisaties
-        if held_sql is None
-        else held_lookup_answered(application.document, held_json)
-    )
-    return application, [ListedAttachment(naam, size) for naam, size in rows], held
+    attachments = [ListedAttachment(naam, size) for naam, size in rows]
+    return application, attachments, _held_lookup(held_sql, application, held_json)
+
+
+def _held_lookup(
+    held_sql: str | None, application: Application, held_json: str | None
+) -> HeldLookup:
+    """The validator's lookup: answered from the read when it had the subquery."""
+    if held_sql is None:
+        return held_beheerautorisaties
+    return held_lookup_answered(application.document, held_json)
 
 
 def _held_in_document_sql() -> str | None:

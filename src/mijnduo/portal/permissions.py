@@ -3,7 +3,9 @@
 Every condition on its own line; every branch is tested (tests/portal).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.http import Http404, HttpRequest
 
@@ -17,6 +19,8 @@ from mijnduo.applications.selectors import (
 )
 from mijnduo.audit.actors import Actor, ActorKind
 from mijnduo.identity.eherkenning.constants import SESSION_KEY, AssuranceLevel
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +59,14 @@ def applicant_for(request: HttpRequest) -> Applicant:
 
 def own_application(applicant: Applicant, reference: str) -> Application:
     """The applicant's own application for their current organisation, else 404."""
-    try:
-        return application_for_applicant(
-            user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference
-        )
-    except Application.DoesNotExist as error:
-        raise Http404 from error
+    return _own(application_for_applicant, applicant, reference)
 
 
 def own_application_and_held(
     applicant: Applicant, reference: str
 ) -> tuple[Application, HeldLookup]:
     """``own_application`` (the same conditions, else 404) and what its beheerder holds."""
-    try:
-        return application_and_held_for_applicant(
-            user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference
-        )
-    except Application.DoesNotExist as error:
-        raise Http404 from error
+    return _own(application_and_held_for_applicant, applicant, reference)
 
 
 def own_application_and_attachments(
@@ -80,9 +74,13 @@ def own_application_and_attachments(
 ) -> tuple[Application, list[ListedAttachment], HeldLookup]:
     """``own_application`` (the same conditions, else 404), its attachments and what its
     beheerder holds."""
+    return _own(application_and_attachments_for_applicant, applicant, reference)
+
+
+def _own(read: Callable[..., T], applicant: Applicant, reference: str) -> T:
+    """``read`` (a selector that applies the applicant's conditions) for this applicant:
+    their person and their current organisation; 404 when it finds nothing."""
     try:
-        return application_and_attachments_for_applicant(
-            user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference
-        )
+        return read(user_id=applicant.user_id, kvk_nummer=applicant.kvk_nummer, reference=reference)
     except Application.DoesNotExist as error:
         raise Http404 from error
