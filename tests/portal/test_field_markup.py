@@ -1,4 +1,4 @@
-"""The form fields' markup (portal_fields): exact for one field, escaped everywhere."""
+"""The form fields' markup (portal/markup/fields.py): exact for one field, escaped everywhere."""
 
 import pytest
 from django.utils import translation
@@ -7,8 +7,8 @@ from django.utils.safestring import SafeString, mark_safe
 from mijnduo.aanvraag.validator import Problem
 from mijnduo.portal import questions as Q
 from mijnduo.portal.application_views import AUTORISATIE_CHOICES
+from mijnduo.portal.markup import fields as F
 from mijnduo.portal.summary import Row, Section
-from mijnduo.portal.templatetags import portal_fields as F
 
 HOSTILE = "\"'><script>alert(1)</script>&amp;"
 ESCAPED = "&quot;&#x27;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;"

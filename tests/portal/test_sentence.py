@@ -1,10 +1,11 @@
-"""{% sentence %}: the markup {% blocktranslate %} gives for the same text, in both languages."""
+"""sentence(): the markup Django's {% blocktranslate %} gives for the same text, in both
+languages."""
 
 import pytest
 from django.template import engines
 from django.utils import translation
 
-from mijnduo.portal.templatetags.portal_fields import SENTENCES
+from mijnduo.portal.markup.fields import SENTENCES
 
 VALUES = ["MDZ-B06R-RY1H", 'Jan <b>"de" Vries</b> & Co', "100%"]
 
@@ -24,9 +25,7 @@ def test_the_same_as_blocktranslate(key: str, language: str) -> None:
     with translation.override(None):
         source = str(SENTENCES[key])  # the message id
     name = "reference" if "%(reference)s" in source else "name"
-    template = engines["django"].from_string(
-        f'{{% load portal_fields %}}{{% sentence "{key}" {name}=value %}}'
-    )
+    template = engines["jinja2"].from_string(f'{{{{ sentence("{key}", {name}=value) }}}}')
     for value in VALUES:
         with translation.override(language):
             assert template.render({"value": value}) == _blocktranslate(source, name, value)

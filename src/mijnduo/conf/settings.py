@@ -96,6 +96,21 @@ WSGI_APPLICATION = "mijnduo.conf.wsgi.application"
 
 TEMPLATES = [
     {
+        # The pages, in each app's jinja2/ folder (ADR 9); tried first.
+        "BACKEND": "mijnduo.conf.jinja2.Jinja2PerSite",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "mijnduo.conf.jinja2.environment",
+            "context_processors": [
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "mijnduo.identity.eherkenning.context_processors.session_timing",
+            ],
+        },
+    },
+    {
+        # E-mails, the PDF, and the templates of Django's and other apps' own.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,
