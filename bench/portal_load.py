@@ -350,31 +350,20 @@ def what_if_patches() -> dict[str, list[Any]]:
     """Estimates of what parts of a page cost, not proposals for the code.
 
     no template: the view's ``render`` answers an empty page (the view, its queries,
-    the session and the middleware remain). url memoised: ``{% url %}`` remembers each
-    reversed URL (the same links are reversed on every request). renewing: every request
-    renews its session (as the first request after a minute does), so the difference
-    to the plain page is what one renewal costs.
+    the session and the middleware remain). renewing: every request renews its session
+    (as the first request after a minute does), so the difference to the plain page is
+    what one renewal costs. (A third variant, "url memoised", patched ``reverse()`` as
+    Django's ``{% url %}`` called it; the pages no longer call it: ADR 9.)
     """
     from unittest import mock
 
-    import django.urls
     from django.http import HttpResponse
 
     def no_template(*_args: Any, status: int = 200, **_kwargs: Any) -> HttpResponse:
         return HttpResponse(b"", status=status)
 
-    real_reverse = django.urls.reverse  # {% url %} imports it on every render
-    reversed_urls: dict[Any, str] = {}
-
-    def remembered(viewname: Any, *, args: Any = None, kwargs: Any = None, **rest: Any) -> str:
-        key = (viewname, tuple(args or ()), tuple(sorted((kwargs or {}).items())))
-        if key not in reversed_urls:
-            reversed_urls[key] = real_reverse(viewname, args=args, kwargs=kwargs, **rest)
-        return reversed_urls[key]
-
     return {
         "no template": [mock.patch("mijnduo.portal.application_views.render", no_template)],
-        "url memoised": [mock.patch.object(django.urls, "reverse", remembered)],
         "renewing": [mock.patch("mijnduo.identity.sessions.RENEWAL_INTERVAL_SECONDS", 0)],
     }
 
@@ -590,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument(
         "--what-if",
         action="store_true",
-        help="also time each page in the what-if variants (no template, url memoised, renewing)",
+        help="also time each page in the what-if variants (no template, renewing)",
     )
     args = parser.parse_args(argv)
     if args.setup_state:

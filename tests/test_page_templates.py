@@ -67,6 +67,16 @@ def test_a_page_for_a_request_gets_its_csrf_field_and_language() -> None:
     assert rendered.startswith('<input type="hidden" name="csrfmiddlewaretoken" value="')
 
 
+def test_without_a_request_there_is_no_csrf_field() -> None:
+    assert _render("[{{ csrf_field() }}]", "nl") == "[]"
+
+
+def test_values_put_into_a_translated_sentence_are_escaped() -> None:
+    # A sentence whose translation may hold markup is marked |safe; its values are not.
+    source = '{{ _("Application %(reference)s")|safe|format(reference=value) }}'
+    assert _render(source, "nl", value="<b>&") == "Aanvraag &lt;b&gt;&amp;"
+
+
 def test_dates_as_django_shows_them() -> None:
     moment = datetime.datetime(2026, 11, 29, 15, 30, tzinfo=datetime.UTC)
     # In the site's time zone (Europe/Amsterdam), in the language of the request.

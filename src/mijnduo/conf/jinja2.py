@@ -122,8 +122,10 @@ def _worked_out(stream: Iterable[Token], site: Site) -> Iterator[Token]:
 
 @pass_context
 def csrf_field(context: Context) -> str:
-    """The hidden CSRF field of the page's request (one token per request)."""
-    return csrf_field_for(context["request"])
+    """The hidden CSRF field of the page's request (one token per request); nothing
+    without a request, as Django's ``{% csrf_token %}``."""
+    request = context.get("request")
+    return "" if request is None else csrf_field_for(request)
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
