@@ -1,16 +1,18 @@
-"""The pages' Jinja2 templates (mijnduo/conf/jinja2.py, ADR 8): texts and fixed links
+"""The pages' Jinja2 templates (mijnduo/conf/jinja2.py, ADR 9): texts and fixed links
 worked out per site when compiled, shown as Django's templates show them, and every
 translated text found by ``makemessages``."""
 
 import ast
 import datetime
+import functools
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 from django.template import engines
 from django.templatetags.static import static
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.urls import reverse, set_script_prefix
 from django.utils import translation
 from django.utils.translation.template import templatize
@@ -88,6 +90,32 @@ def test_dates_as_django_shows_them() -> None:
 def test_a_method_shown_without_calling_it_is_an_error() -> None:
     with pytest.raises(TypeError, match="without calling it"):
         _render("{{ request.get_full_path }}", "nl", request=RequestFactory().get("/"))
+    with pytest.raises(TypeError, match="without calling it"):  # as get_FOO_display is
+        _render("{{ shown }}", "nl", shown=functools.partial(str, 1))
+
+
+class _WithUnderscore:
+    def _(self, text: str) -> str:
+        return f"attribute:{text}"
+
+
+def test_only_the_functions_themselves_are_worked_out() -> None:
+    # An attribute or a filter of the same name is left as it is.
+    assert _render('{{ o._("Log in") }}', "nl", o=_WithUnderscore()) == "attribute:Log in"
+
+
+@pytest.mark.parametrize("source", ["{% set _ = 1 %}", "{% for fixed_url in x %}{% endfor %}"])
+def test_a_page_cannot_hide_a_function_worked_out_when_compiled(source: str) -> None:
+    with pytest.raises(jinja2.TemplateSyntaxError, match="function of every page"):
+        _render(source, "nl")
+
+
+def test_a_changed_setting_gives_fresh_links() -> None:
+    source = "{{ fixed_static('portal/site.css') }}"
+    before = _render(source, "nl")
+    with override_settings(STATIC_URL="/elders/"):
+        assert _render(source, "nl") == "/elders/portal/site.css"
+    assert _render(source, "nl") == before
 
 
 def test_a_missing_variable_is_empty_as_in_django() -> None:
@@ -120,6 +148,10 @@ def test_every_text_of_a_page_is_found_by_makemessages_and_translated(page: Path
     texts = {call[2] for call in calls if isinstance(call[2], str)}
     assert texts <= _found_by_makemessages(source)
     assert [text for text in texts if not _in_catalogue(text)] == []
+    name = str(page.relative_to(SRC / page.relative_to(SRC).parts[0] / "jinja2"))
+    for language in ("nl", "en"):  # compiled as each site's copy, the texts worked out
+        with translation.override(language):
+            engines["jinja2"].get_template(name)
 
 
 def test_the_pages_are_all_here() -> None:

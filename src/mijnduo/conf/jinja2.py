@@ -14,26 +14,36 @@ templates in which these are already worked out, as if written in by hand:
 - ``_("literal text")``: the translation;
 - ``fixed_url("name")``, ``fixed_static("path")`` with a written-out argument: the URL.
 
-A render then looks none of them up. ``makemessages`` still finds each ``_("…")`` in
-the template's source (it reads ``_("…")`` in ``{{ }}`` and ``{% %}``). Anything else
-translated (``_(variable)``) is looked up when rendered, by Django's gettext; plural
-sentences are in ``page_plurals``, where ``makemessages`` finds them.
+A render then looks none of them up. A page may not use these three names for
+anything else (``{% set _ = … %}`` is refused when compiled); an attribute or filter of
+the same name (``o._("x")``) is left alone.
+
+``makemessages`` still finds each ``_("…")`` in the template's source: it reads one
+that opens a ``{{ }}`` on one line, with no ``|`` inside the text (a test checks that
+every page's texts are found so). Anything else translated (``_(variable)``) is looked
+up when rendered, by Django's gettext; plural sentences are in ``page_plurals``, where
+``makemessages`` finds them.
 
 **As Django's templates show things.** Output is escaped (autoescape), the
 translations of ``_()`` too, as ``{% translate %}`` does. A date, time or decimal is
 shown localized and in the site's time zone, and ``|date`` gets the local time, as in
-Django's templates. A method shown without ``()`` is an error rather than
-``<bound method …>``. A missing variable, or an attribute of one, is empty.
+Django's templates. Anything callable shown without ``()`` is an error rather than
+``<bound method …>`` (a method in ``{% if %}`` is not caught: it is always true). A
+missing variable, or an attribute of one, is empty. Unlike Django's templates, the
+context processors' values (``user``, ``messages``, ``session_seconds``) win over a
+view's own of the same name (Django's Jinja2 backend adds them last).
 """
 
 import datetime
 import decimal
-import types
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import jinja2
-from django.template import TemplateDoesNotExist, TemplateSyntaxError, defaultfilters
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template import TemplateDoesNotExist, defaultfilters, engines
+from django.template import TemplateSyntaxError as DjangoTemplateSyntaxError
 from django.template.backends.jinja2 import Jinja2, Template, get_exception_info
 from django.templatetags.static import static
 from django.test.signals import template_rendered
@@ -42,7 +52,14 @@ from django.utils import translation
 from django.utils.formats import localize
 from django.utils.timezone import is_aware, localtime
 from django.utils.translation import get_language, gettext, ngettext
-from jinja2 import ChainableUndefined, Environment, TemplateNotFound, pass_context
+from jinja2 import (
+    ChainableUndefined,
+    Environment,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    Undefined,
+    pass_context,
+)
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from jinja2.runtime import Context
@@ -96,23 +113,42 @@ class WorkedOutWhenCompiled(Extension):
         return stream if site is None else _worked_out(stream, site)
 
 
-def _could_be_call(window: list[Token]) -> bool:
+def _is_function(token: Token, previous: Token | None) -> bool:
+    """One of _FOLDED's names, not an attribute (``o._``), a filter (``x|_``) or a test."""
     return (
-        window[0].type == "name"
-        and window[0].value in _FOLDED
-        and all(token.type == kind for token, kind in zip(window, _CALL, strict=False))
+        token.type == "name"
+        and token.value in _FOLDED
+        and not (
+            previous is not None and (previous.type in ("dot", "pipe") or previous.test("name:is"))
+        )
     )
 
 
-def _worked_out(stream: Iterable[Token], site: Site) -> Iterator[Token]:
+def _worked_out(stream: TokenStream, site: Site) -> Iterator[Token]:
     window: list[Token] = []  # the tokens that may yet turn out to be such a call
+    previous: Token | None = None  # the last token passed on
     for token in stream:
         window.append(token)
-        while window and not _could_be_call(window):
-            yield window.pop(0)
+        while window and not (
+            _is_function(window[0], previous)
+            and all(t.type == kind for t, kind in zip(window, _CALL, strict=False))
+        ):
+            if len(window) > 1 and _is_function(window[0], previous) and window[1].type != "lparen":
+                # Assigned or used as a variable: a page must not hide these names,
+                # since its calls of them are worked out when compiled.
+                raise TemplateSyntaxError(
+                    f"{window[0].value} is a function of every page; it cannot be a name",
+                    window[0].lineno,
+                    stream.name,
+                    stream.filename,
+                )
+            previous = window.pop(0)
+            yield previous
         if len(window) == len(_CALL):
-            value = _FOLDED[window[0].value](site, window[2].value)
-            yield Token(window[0].lineno, "string", value)
+            previous = Token(
+                window[0].lineno, "string", _FOLDED[window[0].value](site, window[2].value)
+            )
+            yield previous
             window.clear()
     yield from window
 
@@ -143,7 +179,6 @@ def _unlocalize(value: Any) -> str:
 
 
 _LOCALIZED = (datetime.date, datetime.time, decimal.Decimal, float)
-_CALLABLES = (types.MethodType, types.FunctionType, types.BuiltinFunctionType)
 
 
 def _as_django_shows(value: Any) -> Any:
@@ -151,7 +186,7 @@ def _as_django_shows(value: Any) -> Any:
     it, in the current language and (a moment) in the site's time zone."""
     if isinstance(value, _LOCALIZED):
         return localize(_local(value))
-    if isinstance(value, _CALLABLES):
+    if callable(value) and not isinstance(value, Undefined):
         # Django's templates call a method they are given; Jinja2 would show
         # "<bound method …>". A template that forgot the () fails its tests instead.
         raise TypeError(f"a template shows {value!r} without calling it")
@@ -215,6 +250,10 @@ def environment(**options: Any) -> Environment:
 
 
 class PageTemplate(Template):
+    def __init__(self, template: jinja2.Template, backend: "Jinja2PerSite") -> None:
+        super().__init__(template, backend)
+        self.name = template.name  # as Django's templates: assertTemplateUsed reads it
+
     def render(self, context: dict[str, Any] | None = None, request: Any = None) -> str:
         context = {} if context is None else context
         rendered = super().render(context, request)
@@ -246,6 +285,9 @@ class Jinja2PerSite(Jinja2):
             self._sites[site] = env
         return env
 
+    def forget_sites(self) -> None:
+        self._sites.clear()
+
     def from_string(self, template_code: str) -> PageTemplate:
         return PageTemplate(self._environment().from_string(template_code), self)
 
@@ -255,6 +297,20 @@ class Jinja2PerSite(Jinja2):
         except TemplateNotFound as exc:
             raise TemplateDoesNotExist(str(exc.name), backend=self) from exc
         except jinja2.TemplateSyntaxError as exc:  # reported as Django reports its own
-            new = TemplateSyntaxError(exc.args)
+            new = DjangoTemplateSyntaxError(exc.args)
             new.template_debug = get_exception_info(exc)  # type: ignore[arg-type, attr-defined]
             raise new from exc
+
+
+# What a compiled copy has worked out depends on these settings (tests change them).
+_SITE_SETTINGS = frozenset(
+    {"ROOT_URLCONF", "STATIC_URL", "STORAGES", "LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}
+)
+
+
+@receiver(setting_changed)
+def _forget_compiled_copies(*, setting: str, **_kwargs: object) -> None:
+    if setting in _SITE_SETTINGS:
+        for engine in engines.all():
+            if isinstance(engine, Jinja2PerSite):
+                engine.forget_sites()
