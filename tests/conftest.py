@@ -11,6 +11,27 @@ from mijnduo.audit.actors import SYSTEM
 from sample_documents import VALID_DOCUMENT
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _pages_recorded_by_the_test_client() -> Any:
+    """Django's test client sees ``response.context`` of a Jinja2 page too: Django has
+    its own templates send ``template_rendered`` in tests only, and so do the pages."""
+    from django.test.signals import template_rendered
+
+    from mijnduo.conf.jinja2 import PageTemplate
+
+    plain = PageTemplate.render
+
+    def render(self: PageTemplate, context: Any = None, request: Any = None) -> str:
+        context = {} if context is None else context
+        rendered = plain(self, context, request)
+        template_rendered.send(sender=self, template=self, context=context)
+        return rendered
+
+    PageTemplate.render = render  # type: ignore[method-assign]
+    yield
+    PageTemplate.render = plain  # type: ignore[method-assign]
+
+
 @pytest.fixture(autouse=True)
 def _no_user_read_with_an_earlier_session() -> Any:
     """What a session read found belongs to one request; a test is a fresh start too

@@ -46,7 +46,6 @@ from django.template import TemplateDoesNotExist, defaultfilters, engines
 from django.template import TemplateSyntaxError as DjangoTemplateSyntaxError
 from django.template.backends.jinja2 import Jinja2, Template, get_exception_info
 from django.templatetags.static import static
-from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import localize
@@ -250,17 +249,12 @@ def environment(**options: Any) -> Environment:
 
 
 class PageTemplate(Template):
+    """A page. In tests, tests/conftest.py has it tell Django's test client what it
+    rendered (``response.context``), as Django has its own templates do in tests."""
+
     def __init__(self, template: jinja2.Template, backend: "Jinja2PerSite") -> None:
         super().__init__(template, backend)
         self.name = template.name  # as Django's templates: assertTemplateUsed reads it
-
-    def render(self, context: dict[str, Any] | None = None, request: Any = None) -> str:
-        context = {} if context is None else context
-        rendered = super().render(context, request)
-        # What Django's test client records as response.context (Django sends it for
-        # its own templates only in tests; without a receiver this costs nothing).
-        template_rendered.send(sender=self, template=self, context=context)
-        return rendered
 
 
 _SITES_AT_MOST = 16  # languages × URLconfs × script prefixes; more would be odd
