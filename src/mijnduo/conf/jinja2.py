@@ -45,7 +45,6 @@ from django.dispatch import receiver
 from django.template import TemplateDoesNotExist, defaultfilters, engines
 from django.template import TemplateSyntaxError as DjangoTemplateSyntaxError
 from django.template.backends.jinja2 import Jinja2, Template, get_exception_info
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import localize
@@ -173,10 +172,6 @@ def _lookup(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, "")
 
 
-def _unlocalize(value: Any) -> str:
-    return str(value)
-
-
 _LOCALIZED = (datetime.date, datetime.time, decimal.Decimal, float)
 
 
@@ -225,7 +220,6 @@ def environment(**options: Any) -> Environment:
         plural=plural,
         radio_field=radio_field,
         sentence=sentence,
-        static=static,
         step_nav=step_nav,
         text_field=text_field,
         url=url,
@@ -237,10 +231,8 @@ def environment(**options: Any) -> Environment:
         date=_date,
         filesizeformat=defaultfilters.filesizeformat,
         linebreaksbr=defaultfilters.linebreaksbr,
-        localized=_as_django_shows,
         lookup=_lookup,
         time=_time,
-        unlocalize=_unlocalize,
     )
     return env
 
