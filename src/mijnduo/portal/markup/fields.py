@@ -34,17 +34,6 @@ OPTIONAL = _("optional")
 CHECK_AND_SIGN = _("Check and sign")
 STEPS_OF_THE_FORM = _("Steps of the form")
 
-# Sentences with a value in them, for ``sentence("key", name=value)`` in a page: each
-# translated text escaped once per language, then the values put in, each escaped.
-SENTENCES: dict[str, Promise] = {
-    "step-hint": _("Application %(reference)s. What you enter is saved on every step."),
-    "check-hint": _("Application %(reference)s. Check your answers. You can still change them."),
-    "sign-now": _("Are you %(name)s? Then sign now."),
-    "sign-by-someone-else": _(
-        "Is someone else the signatory? We send %(name)s an e-mail with a link to sign."
-    ),
-}
-
 
 def _e(value: Any) -> str:
     """``value`` as HTML text: escaped, unless it is already HTML (a SafeString)."""
@@ -334,14 +323,6 @@ def answer_sections(sections: list[Section], reference: str = "") -> SafeString:
             f"  {answer_list(section, change_url, language)}\n</section>\n"
         )
     return _safe("".join(parts))
-
-
-def sentence(key: str, **values: Any) -> SafeString:
-    """One of SENTENCES in the current language with its values, each escaped: what
-    ``{% blocktranslate with name=value %}`` gives for the same text. The translated
-    text is kept per language, and escaped as well."""
-    text = _text(SENTENCES[key], get_language())
-    return _safe(text % {name: _e(value) for name, value in values.items()})
 
 
 def step_nav(reference: str, current: str) -> SafeString:
